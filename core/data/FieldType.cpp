@@ -1,0 +1,42 @@
+#include "data/FieldType.h"
+
+#include <array>
+#include <utility>
+
+namespace equiscope {
+
+namespace {
+constexpr std::array<std::pair<FieldType, std::string_view>, 7> kNames{{
+    {FieldType::Scalar, "scalar"},
+    {FieldType::Vector, "vector"},
+    {FieldType::Pseudovector, "pseudovector"},
+    {FieldType::Position, "position"},
+    {FieldType::Tensor2, "tensor2"},
+    {FieldType::Categorical, "categorical"},
+    {FieldType::Irreps, "irreps"},
+}};
+} // namespace
+
+std::string_view toString(FieldType type) {
+    for (const auto& [t, name] : kNames)
+        if (t == type) return name;
+    return "unknown";
+}
+
+std::optional<FieldType> fieldTypeFromString(std::string_view name) {
+    for (const auto& [t, n] : kNames)
+        if (n == name) return t;
+    return std::nullopt;
+}
+
+int requiredWidth(FieldType type) {
+    switch (type) {
+    case FieldType::Vector:
+    case FieldType::Pseudovector:
+    case FieldType::Position: return 3;
+    case FieldType::Tensor2: return 9;
+    default: return 0;
+    }
+}
+
+} // namespace equiscope

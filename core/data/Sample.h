@@ -1,0 +1,50 @@
+#pragma once
+// One point cloud, mesh, graph or trajectory, and a collection of them.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "data/Field.h"
+
+namespace equiscope {
+
+enum class SampleKind { Points, Graph, Trajectory };
+std::string_view toString(SampleKind kind);
+
+// Polygons in compressed form: polygon f uses indices[offsets[f] .. offsets[f+1]).
+struct Faces {
+    std::vector<int64_t> offsets{0};
+    std::vector<int64_t> indices;
+    int64_t count() const { return static_cast<int64_t>(offsets.size()) - 1; }
+};
+
+struct Sample {
+    static constexpr const char* kPositions = "pos";
+
+    SampleKind kind = SampleKind::Points;
+    std::vector<Field> fields; // "pos" (type position) first when present
+    // Edges [2, E]: sources in the first E entries, targets in the next E.
+    std::vector<int64_t> edgeIndex;
+    Faces faces;
+    std::vector<int64_t> parts; // ground-truth part per node; empty when unknown
+    std::map<std::string, std::string> metadata;
+
+    int64_t nodeCount() const;
+    int64_t edgeCount() const { return static_cast<int64_t>(edgeIndex.size()) / 2; }
+    int64_t frameCount() const;
+
+    const Field* find(const std::string& name) const;
+    const Field& positions() const; // throws Error when the sample has none
+    // Adds or replaces a field; its row count must match the nodes already present.
+    void setField(Field field);
+};
+
+struct Dataset {
+    std::string source; // file path or "demo"
+    std::string format; // reader name
+    std::vector<Sample> samples;
+};
+
+} // namespace equiscope

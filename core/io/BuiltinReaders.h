@@ -1,0 +1,17 @@
+#pragma once
+// Factories of the built-in readers; FormatRegistry registers them.
+
+#include <memory>
+
+#include "io/FormatRegistry.h"
+
+namespace equiscope {
+
+std::unique_ptr<FormatReader> makePlyReader();
+std::unique_ptr<FormatReader> makeOffReader();
+std::unique_ptr<FormatReader> makeXyzReader();
+std::unique_ptr<FormatReader> makePcdReader();
+std::unique_ptr<FormatReader> makeNpyReader();
+std::unique_ptr<FormatReader> makeNpzReader();
+
+} // namespace equiscope

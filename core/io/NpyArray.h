@@ -1,0 +1,30 @@
+#pragma once
+// NumPy's .npy layout: parsing from memory (for .npy files and .npz members) and writing.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "data/Sample.h"
+
+namespace equiscope {
+
+struct NpyArray {
+    std::vector<int64_t> shape;
+    std::vector<double> values; // C order, whatever the file's order was
+    Storage storage = Storage::Float64;
+};
+
+// `where` names the file (and member) in errors; `baseOffset` is added to byte offsets.
+NpyArray parseNpy(const char* data, std::size_t size, const std::string& where, int64_t baseOffset = 0);
+
+// Writes a 2-D array [rows, cols] as '<f4' or '<f8'.
+void writeNpy(std::ostream& out, const std::vector<double>& values, int64_t rows, int64_t cols,
+              bool float64);
+
+// A point sample from a 2-D array: columns 0-2 are x y z (2 columns: z = 0), the rest a
+// scalar field "features".
+Sample sampleFromMatrix(const NpyArray& array, const std::string& where);
+
+} // namespace equiscope

@@ -1,0 +1,22 @@
+#pragma once
+// Writers: binary little-endian PLY and NPY. Both write to a temporary file and rename it
+// into place.
+
+#include <string>
+
+#include "data/Sample.h"
+
+namespace equiscope {
+
+// Every per-node field becomes vertex properties (types recorded in header comments, so
+// our reader restores them); faces and edges are kept.
+void writePly(const std::string& path, const Sample& sample);
+
+// The positions, then every other per-node numeric field, as one [N, C] array; float64
+// when any of them was stored as float64, else float32.
+void writeNpy(const std::string& path, const Sample& sample);
+
+// Chooses the writer by extension (.ply, .npy); throws Error for any other.
+void writeSample(const std::string& path, const Sample& sample);
+
+} // namespace equiscope

@@ -1,0 +1,24 @@
+#pragma once
+// The built-in demo: shapes sampled by our own code, shown when the app starts without a
+// file (and readable as the data name "demo").
+
+#include <cstdint>
+
+#include "data/Sample.h"
+
+namespace equiscope {
+
+enum class DemoShape { Sphere, Torus, Box, Composite };
+
+// One shape centred at the origin, with "normal" (vector) and, for the composite, "part"
+// labels (body, head, left arm, right arm).
+Sample sampleShape(DemoShape shape, int64_t points, uint64_t seed);
+
+// Sphere, torus, box and composite side by side along x; fields pos, normal, height (z),
+// shape (categorical 0..3) and part (categorical: 0 sphere, 1 torus, 2 box, 3..6 the
+// composite's parts), ground-truth parts set from "part".
+Sample makeDemoScene(int64_t pointsPerShape = 4000, uint64_t seed = 7);
+
+Dataset makeDemoDataset();
+
+} // namespace equiscope

@@ -1,0 +1,46 @@
+#pragma once
+// Progress reporting and cooperative cancellation for every long computation.
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+#include "util/Error.h"
+
+namespace equiscope {
+
+class CancelToken {
+  public:
+    void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+    void reset() { cancelled_.store(false, std::memory_order_relaxed); }
+    bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+
+  private:
+    std::atomic<bool> cancelled_{false};
+};
+
+// Passed by const reference into jobs. A default-constructed Progress reports nowhere
+// and never cancels.
+class Progress {
+  public:
+    using Callback = std::function<void(double fraction, const std::string& message)>;
+
+    Progress() = default;
+    Progress(Callback callback, const CancelToken* token)
+        : callback_(std::move(callback)), token_(token) {}
+
+    // fraction in [0, 1]; throws Cancelled when the token was set.
+    void report(double fraction, const std::string& message) const {
+        checkCancelled();
+        if (callback_) callback_(fraction, message);
+    }
+    void checkCancelled() const {
+        if (token_ && token_->cancelled()) throw Cancelled();
+    }
+
+  private:
+    Callback callback_;
+    const CancelToken* token_ = nullptr;
+};
+
+} // namespace equiscope
