@@ -16,9 +16,9 @@ namespace {
 nlohmann::json toJson(const DatasetSummary& s) {
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : s.fields)
-        fields.push_back({{"name", f.name}, {"type", std::string(toString(f.type))}, {"width", f.width}});
+        fields.push_back({{"name", f.name}, {"type", std::string(fieldTypeName(f.type))}, {"width", f.width}});
     auto vec = [](const std::array<double, 3>& v) { return nlohmann::json::array({v[0], v[1], v[2]}); };
-    return {{"kind", std::string(toString(s.kind))},
+    return {{"kind", std::string(sampleKindName(s.kind))},
             {"nodes", s.nodes},
             {"faces", s.faces},
             {"edges", s.edges},
@@ -31,7 +31,7 @@ nlohmann::json toJson(const DatasetSummary& s) {
 
 void printText(const std::string& source, const std::string& format, const DatasetSummary& s) {
     std::cout << source << " (" << format << ")\n"
-              << "  kind      " << toString(s.kind) << "\n"
+              << "  kind      " << sampleKindName(s.kind) << "\n"
               << "  nodes     " << s.nodes << "\n"
               << "  faces     " << s.faces << "\n"
               << "  edges     " << s.edges << "\n"
@@ -39,7 +39,7 @@ void printText(const std::string& source, const std::string& format, const Datas
               << "  graphs    " << s.graphs << "\n"
               << "  fields\n";
     for (const auto& f : s.fields)
-        std::cout << "    " << std::left << std::setw(14) << f.name << std::setw(13) << toString(f.type)
+        std::cout << "    " << std::left << std::setw(14) << f.name << std::setw(13) << fieldTypeName(f.type)
                   << "width " << f.width << "\n";
     std::cout << std::setprecision(9) << "  bbox min  " << s.bboxMin[0] << " " << s.bboxMin[1] << " " << s.bboxMin[2]
               << "\n  bbox max  " << s.bboxMax[0] << " " << s.bboxMax[1] << " " << s.bboxMax[2]

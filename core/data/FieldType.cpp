@@ -17,7 +17,7 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 7> kNames{{
 }};
 } // namespace
 
-std::string_view toString(FieldType type) {
+std::string_view fieldTypeName(FieldType type) {
     for (const auto& [t, name] : kNames)
         if (t == type) return name;
     return "unknown";

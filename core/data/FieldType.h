@@ -16,7 +16,7 @@ enum class FieldType {
     Irreps,       // e3nn irreps string, Wigner-D blocks
 };
 
-std::string_view toString(FieldType type);
+std::string_view fieldTypeName(FieldType type);
 std::optional<FieldType> fieldTypeFromString(std::string_view name);
 
 // The width a field of this type must have, or 0 when any width is allowed.

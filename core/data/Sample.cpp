@@ -4,7 +4,7 @@
 
 namespace equiscope {
 
-std::string_view toString(SampleKind kind) {
+std::string_view sampleKindName(SampleKind kind) {
     switch (kind) {
     case SampleKind::Points: return "points";
     case SampleKind::Graph: return "graph";

@@ -11,7 +11,7 @@
 namespace equiscope {
 
 enum class SampleKind { Points, Graph, Trajectory };
-std::string_view toString(SampleKind kind);
+std::string_view sampleKindName(SampleKind kind);
 
 // Polygons in compressed form: polygon f uses indices[offsets[f] .. offsets[f+1]).
 struct Faces {

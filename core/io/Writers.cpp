@@ -78,7 +78,7 @@ void writePly(const std::string& path, const Sample& sample) {
     std::ostringstream header;
     header << "ply\nformat binary_little_endian 1.0\ncomment written by EquiScope\n";
     for (const Field* f : fields)
-        header << "comment equiscope-field " << f->name << " " << toString(f->type) << "\n";
+        header << "comment equiscope-field " << f->name << " " << fieldTypeName(f->type) << "\n";
     header << "element vertex " << n << "\n";
     for (const Field* f : fields) {
         types.push_back(outputType(*f));

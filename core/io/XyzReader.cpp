@@ -34,8 +34,8 @@ bool isComment(std::string_view line, std::string_view& body) {
     return false;
 }
 
-// Names for columns 4.. when no header names them: colour when all values are integers
-// in [0, 255], a normal when three values have unit length, else col4, col5, ...
+// Names for columns 4.. when no header names them: a normal when three values have unit
+// length, colour when all values are integers in [0, 255], else col4, col5, ...
 std::vector<Column> guessColumns(std::size_t width, const std::vector<double>& values) {
     std::vector<Column> columns = {{"x", Storage::Float64}, {"y", Storage::Float64}, {"z", Storage::Float64}};
     const std::size_t extra = width - 3;
@@ -50,11 +50,11 @@ std::vector<Column> guessColumns(std::size_t width, const std::vector<double>& v
         }
         if (std::abs(norm2 - 1.0) > 1e-2) unitLike = false;
     }
-    if (colorLike && rows > 0) {
+    if (unitLike && rows > 0) {
+        for (const char* n : {"nx", "ny", "nz"}) columns.push_back({n, Storage::Float32});
+    } else if (colorLike && rows > 0) {
         for (const char* n : {"red", "green", "blue", "alpha"})
             if (columns.size() < width) columns.push_back({n, Storage::Integer});
-    } else if (unitLike && rows > 0) {
-        for (const char* n : {"nx", "ny", "nz"}) columns.push_back({n, Storage::Float32});
     } else {
         for (std::size_t k = 3; k < width; ++k) columns.push_back({"col" + std::to_string(k + 1), Storage::Float64});
     }

@@ -1,0 +1,49 @@
+#pragma once
+// Helpers shared by the test suites: temporary files and expected values.
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <string>
+
+#include "data/FieldType.h"
+
+namespace QTest {
+template <> inline char* toString(const equiscope::FieldType& t) { return qstrdup(equiscope::fieldTypeName(t).data()); }
+template <> inline char* toString(const equiscope::Storage& s) { return qstrdup(QByteArray::number(static_cast<int>(s)).constData()); }
+} // namespace QTest
+
+namespace equiscope::test {
+
+inline std::string writeTempFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+    f.write(bytes);
+    return path.toStdString();
+}
+
+inline QByteArray readAll(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
+    return f.readAll();
+}
+
+inline QString realPointClouds() { return QStringLiteral(EQUISCOPE_REAL_DATA "/pointclouds"); }
+
+// Values computed once by tests/data/make_expected.py (an independent numpy parser).
+inline QJsonObject expectedRealValues() {
+    return QJsonDocument::fromJson(readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/real_pointclouds_expected.json"))).object();
+}
+
+// Relative closeness for values that went through float32 in one parser and float64 in
+// the other.
+inline bool close(double a, double b, double rel = 1e-9) {
+    return std::abs(a - b) <= rel * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+} // namespace equiscope::test

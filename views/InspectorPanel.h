@@ -1,0 +1,21 @@
+#pragma once
+// The inspector dock: the picked node's index and every field's values there.
+
+#include <QTableWidget>
+
+#include "data/Sample.h"
+
+namespace equiscope::views {
+
+class InspectorPanel : public QTableWidget {
+    Q_OBJECT
+  public:
+    explicit InspectorPanel(QWidget* parent = nullptr);
+    void showNode(const Sample* sample, int64_t node); // node < 0 clears
+    int64_t node() const { return node_; }
+
+  private:
+    int64_t node_ = -1;
+};
+
+} // namespace equiscope::views

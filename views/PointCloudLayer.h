@@ -1,0 +1,65 @@
+#pragma once
+// A sample's points in a renderer, coloured by one of its fields with a legend, and a
+// highlighted picked point (Polyscope's "structure + quantity" shape).
+
+#include <QString>
+#include <memory>
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+
+#include "ColorChoice.h"
+#include "data/Sample.h"
+
+class vtkActor;
+class vtkPolyData;
+class vtkPolyDataMapper;
+class vtkRenderer;
+class vtkScalarBarActor;
+
+namespace equiscope::views {
+
+class PointCloudLayer {
+  public:
+    explicit PointCloudLayer(vtkRenderer* renderer);
+    ~PointCloudLayer();
+    PointCloudLayer(const PointCloudLayer&) = delete;
+    PointCloudLayer& operator=(const PointCloudLayer&) = delete;
+
+    void setSample(std::shared_ptr<const Sample> sample);
+    const Sample* sample() const { return sample_.get(); }
+
+    void setColor(const ColorChoice& choice);
+    void setColormap(const QString& name);
+    void setPointSize(double pixels);
+    ColorChoice color() const { return choice_; }
+    QString colormap() const { return colormap_; }
+
+    // Finite range of the current colour values (lo == hi for constant fields).
+    double rangeMin() const { return range_[0]; }
+    double rangeMax() const { return range_[1]; }
+    bool legendVisible() const;
+
+    // The node under display coordinates (pixels, origin bottom-left), or -1.
+    int64_t pick(double displayX, double displayY) const;
+    void setPicked(int64_t node); // -1 clears
+    int64_t picked() const { return picked_; }
+
+  private:
+    void updateColors();
+
+    vtkRenderer* renderer_;
+    std::shared_ptr<const Sample> sample_;
+    vtkNew<vtkPolyData> points_;
+    vtkNew<vtkPolyDataMapper> mapper_;
+    vtkNew<vtkActor> actor_;
+    vtkNew<vtkScalarBarActor> legend_;
+    vtkNew<vtkPolyData> pickedPoint_;
+    vtkNew<vtkPolyDataMapper> pickedMapper_;
+    vtkNew<vtkActor> pickedActor_;
+    ColorChoice choice_;
+    QString colormap_ = QStringLiteral("viridis");
+    double range_[2] = {0, 1};
+    int64_t picked_ = -1;
+};
+
+} // namespace equiscope::views

@@ -1,0 +1,58 @@
+#pragma once
+// A VTK render window inside Qt 6's QOpenGLWidget (Debian's VTK Qt module is built for
+// Qt 5, so this replaces QVTKOpenGLNativeWidget; see toolchain.md section 3).
+
+#include <QOpenGLWidget>
+#include <QPointF>
+#include <QSurfaceFormat>
+#include <vtkNew.h>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
+class vtkRenderer;
+class vtkObject;
+
+namespace equiscope::views {
+
+class VtkViewport : public QOpenGLWidget {
+    Q_OBJECT
+  public:
+    explicit VtkViewport(QWidget* parent = nullptr);
+    ~VtkViewport() override;
+
+    // Must be set with QSurfaceFormat::setDefaultFormat before QApplication exists.
+    static QSurfaceFormat defaultFormat();
+
+    vtkRenderer* renderer() const;
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+    vtkGenericRenderWindowInteractor* interactor() const;
+
+    void requestRender(); // re-render on the next paint
+    void resetCamera();
+    int renderedFrames() const { return frames_; }
+
+  signals:
+    // A click (press and release without a drag) at widget coordinates.
+    void clicked(QPointF position);
+
+  protected:
+    void initializeGL() override;
+    void resizeGL(int width, int height) override;
+    void paintGL() override;
+    bool event(QEvent* event) override;
+
+  private:
+    void onVtkEvent(vtkObject* caller, unsigned long eventId, void* data);
+    void forwardMouse(QEvent* event);
+    void cleanupContext();
+
+    vtkNew<vtkGenericOpenGLRenderWindow> window_;
+    vtkNew<vtkGenericRenderWindowInteractor> interactor_;
+    vtkNew<vtkRenderer> renderer_;
+    bool needRender_ = true;
+    bool inPaint_ = false;
+    int frames_ = 0;
+    QPointF pressPosition_;
+};
+
+} // namespace equiscope::views
