@@ -16,7 +16,8 @@ inline std::vector<double> timeRuns(int repeats, const std::function<void()>& ru
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         run();
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        seconds.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     return seconds;
 }

@@ -1,6 +1,11 @@
 // Reads a generated binary PLY (x y z nx ny nz as float) with our reader and with VTK's
 // vtkPLYReader in the same run; prints both medians and the ratio.
 
+#include "BenchSupport.h"
+#include "data/Field.h"
+#include "io/FormatRegistry.h"
+#include "io/Writers.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -9,11 +14,6 @@
 #include <vtkNew.h>
 #include <vtkPLYReader.h>
 #include <vtkPolyData.h>
-
-#include "BenchSupport.h"
-#include "data/Field.h"
-#include "io/FormatRegistry.h"
-#include "io/Writers.h"
 
 using namespace equiscope;
 
@@ -32,12 +32,12 @@ int main(int argc, char** argv) {
     sample.setField(Field::perNode("pos", FieldType::Position, points, 3, std::move(pos)));
     sample.setField(Field::perNode("normal", FieldType::Vector, points, 3, std::move(normal)));
     writePly(path, sample);
-    std::printf("binary PLY, %lld points, x y z nx ny nz as float, %d runs each\n", static_cast<long long>(points), repeats);
+    std::printf("binary PLY, %lld points, x y z nx ny nz as float, %d runs each\n",
+                static_cast<long long>(points), repeats);
 
     int64_t checkOurs = 0, checkVtk = 0;
-    const auto ours = bench::timeRuns(repeats, [&] {
-        checkOurs = FormatRegistry::builtin().read(path).samples[0].nodeCount();
-    });
+    const auto ours = bench::timeRuns(
+        repeats, [&] { checkOurs = FormatRegistry::builtin().read(path).samples[0].nodeCount(); });
     const auto vtk = bench::timeRuns(repeats, [&] {
         vtkNew<vtkPLYReader> reader;
         reader->SetFileName(path.c_str());
@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
     });
     std::remove(path.c_str());
     if (checkOurs != points || checkVtk != points) {
-        std::fprintf(stderr, "point counts differ: ours %lld, VTK %lld\n", static_cast<long long>(checkOurs),
-                     static_cast<long long>(checkVtk));
+        std::fprintf(stderr, "point counts differ: ours %lld, VTK %lld\n",
+                     static_cast<long long>(checkOurs), static_cast<long long>(checkVtk));
         return 1;
     }
     bench::printRow("equiscope FormatRegistry", ours);

@@ -1,6 +1,8 @@
 #pragma once
 // Helpers shared by the test suites: temporary files and expected values.
 
+#include "data/FieldType.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
@@ -10,16 +12,19 @@
 #include <QtTest>
 #include <string>
 
-#include "data/FieldType.h"
-
 namespace QTest {
-template <> inline char* toString(const equiscope::FieldType& t) { return qstrdup(equiscope::fieldTypeName(t).data()); }
-template <> inline char* toString(const equiscope::Storage& s) { return qstrdup(QByteArray::number(static_cast<int>(s)).constData()); }
+template <> inline char* toString(const equiscope::FieldType& t) {
+    return qstrdup(equiscope::fieldTypeName(t).data());
+}
+template <> inline char* toString(const equiscope::Storage& s) {
+    return qstrdup(QByteArray::number(static_cast<int>(s)).constData());
+}
 } // namespace QTest
 
 namespace equiscope::test {
 
-inline std::string writeTempFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+inline std::string writeTempFile(const QTemporaryDir& dir, const QString& name,
+                                 const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
@@ -33,11 +38,15 @@ inline QByteArray readAll(const QString& path) {
     return f.readAll();
 }
 
-inline QString realPointClouds() { return QStringLiteral(EQUISCOPE_REAL_DATA "/pointclouds"); }
+inline QString realPointClouds() {
+    return QStringLiteral(EQUISCOPE_REAL_DATA "/pointclouds");
+}
 
 // Values computed once by tests/data/make_expected.py (an independent numpy parser).
 inline QJsonObject expectedRealValues() {
-    return QJsonDocument::fromJson(readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/real_pointclouds_expected.json"))).object();
+    return QJsonDocument::fromJson(
+               readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/real_pointclouds_expected.json")))
+        .object();
 }
 
 // Relative closeness for values that went through float32 in one parser and float64 in

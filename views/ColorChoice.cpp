@@ -10,13 +10,21 @@ const char* kAxis[] = {"x", "y", "z"};
 
 QString ColorChoice::label() const {
     switch (mode) {
-    case Mode::Solid: return QStringLiteral("solid");
-    case Mode::Rgb: return field + QStringLiteral(" (RGB)");
-    case Mode::Magnitude: return QStringLiteral("|%1|").arg(field);
-    case Mode::Categorical: return field;
-    case Mode::Component: break;
+    case Mode::Solid:
+        return QStringLiteral("solid");
+    case Mode::Rgb:
+        return field + QStringLiteral(" (RGB)");
+    case Mode::Magnitude:
+        return QStringLiteral("|%1|").arg(field);
+    case Mode::Categorical:
+        return field;
+    case Mode::Component:
+        break;
     }
-    return component < 0 ? field : QStringLiteral("%1.%2").arg(field, component < 3 ? kAxis[component] : QString::number(component));
+    return component < 0
+               ? field
+               : QStringLiteral("%1.%2").arg(field, component < 3 ? kAxis[component]
+                                                                  : QString::number(component));
 }
 
 std::vector<ColorChoice> colorChoices(const Sample& sample) {
@@ -30,9 +38,12 @@ std::vector<ColorChoice> colorChoices(const Sample& sample) {
         } else if (w == 1) {
             scalars.push_back({ColorChoice::Mode::Component, name, -1});
         } else {
-            if (f.name == "color" && (w == 3 || w == 4)) others.push_back({ColorChoice::Mode::Rgb, name, 0});
-            if (w == 3 && f.type != FieldType::Scalar) others.push_back({ColorChoice::Mode::Magnitude, name, 0});
-            for (int k = 0; k < w && k < 16; ++k) others.push_back({ColorChoice::Mode::Component, name, k});
+            if (f.name == "color" && (w == 3 || w == 4))
+                others.push_back({ColorChoice::Mode::Rgb, name, 0});
+            if (w == 3 && f.type != FieldType::Scalar)
+                others.push_back({ColorChoice::Mode::Magnitude, name, 0});
+            for (int k = 0; k < w && k < 16; ++k)
+                others.push_back({ColorChoice::Mode::Component, name, k});
         }
     }
     std::vector<ColorChoice> all = scalars;

@@ -2,10 +2,10 @@
 // What a point cloud can be coloured by: a field's component, a vector's length, file
 // colours as RGB, categorical labels, or one solid colour.
 
+#include "data/Sample.h"
+
 #include <QString>
 #include <vector>
-
-#include "data/Sample.h"
 
 namespace equiscope::views {
 

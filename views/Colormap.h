@@ -11,7 +11,7 @@ class vtkLookupTable;
 
 namespace equiscope::views {
 
-QStringList colormapNames(); // viridis first
+QStringList colormapNames();                                        // viridis first
 std::array<double, 3> colormapColor(const QString& name, double t); // t in [0, 1]
 
 // 256-entry table over [lo, hi]; NaN values are drawn grey.

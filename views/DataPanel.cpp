@@ -7,7 +7,10 @@ namespace equiscope::views {
 
 namespace {
 QString triple(const std::array<double, 3>& v) {
-    return QStringLiteral("%1, %2, %3").arg(v[0], 0, 'g', 7).arg(v[1], 0, 'g', 7).arg(v[2], 0, 'g', 7);
+    return QStringLiteral("%1, %2, %3")
+        .arg(v[0], 0, 'g', 7)
+        .arg(v[1], 0, 'g', 7)
+        .arg(v[2], 0, 'g', 7);
 }
 } // namespace
 
@@ -26,7 +29,8 @@ void DataPanel::showDataset(const Dataset& d, const DatasetSummary& s) {
         item->setToolTip(1, value);
         return item;
     };
-    row(tr("File"), QFileInfo(QString::fromStdString(d.source)).fileName())->setToolTip(1, QString::fromStdString(d.source));
+    row(tr("File"), QFileInfo(QString::fromStdString(d.source)).fileName())
+        ->setToolTip(1, QString::fromStdString(d.source));
     row(tr("Format"), QString::fromStdString(d.format));
     row(tr("Kind"), QString::fromUtf8(sampleKindName(s.kind).data()));
     row(tr("Nodes"), QString::number(s.nodes));
@@ -37,7 +41,9 @@ void DataPanel::showDataset(const Dataset& d, const DatasetSummary& s) {
     auto* fields = row(tr("Fields"), QString::number(s.fields.size()));
     for (const auto& f : s.fields)
         new QTreeWidgetItem(fields, {QString::fromStdString(f.name),
-                                     QStringLiteral("%1 × %2").arg(QString::fromUtf8(fieldTypeName(f.type).data())).arg(f.width)});
+                                     QStringLiteral("%1 × %2")
+                                         .arg(QString::fromUtf8(fieldTypeName(f.type).data()))
+                                         .arg(f.width)});
     fields->setExpanded(true);
     row(tr("Bounds min"), triple(s.bboxMin));
     row(tr("Bounds max"), triple(s.bboxMax));

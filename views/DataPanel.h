@@ -1,9 +1,9 @@
 #pragma once
 // The data dock: file, format, kind, counts, fields with their types, bounds, centroid.
 
-#include <QTreeWidget>
-
 #include "data/Summary.h"
+
+#include <QTreeWidget>
 
 namespace equiscope::views {
 

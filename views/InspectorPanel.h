@@ -1,9 +1,9 @@
 #pragma once
 // The inspector dock: the picked node's index and every field's values there.
 
-#include <QTableWidget>
-
 #include "data/Sample.h"
+
+#include <QTableWidget>
 
 namespace equiscope::views {
 

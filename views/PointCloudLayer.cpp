@@ -1,5 +1,7 @@
 #include "PointCloudLayer.h"
 
+#include "Colormap.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -18,8 +20,6 @@
 #include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
-
-#include "Colormap.h"
 
 namespace equiscope::views {
 
@@ -123,7 +123,9 @@ void PointCloudLayer::setPointSize(double pixels) {
     pickedActor_->GetProperty()->SetPointSize(static_cast<float>(std::max(8.0, pixels * 3)));
 }
 
-bool PointCloudLayer::legendVisible() const { return legend_->GetVisibility() != 0; }
+bool PointCloudLayer::legendVisible() const {
+    return legend_->GetVisibility() != 0;
+}
 
 void PointCloudLayer::updateColors() {
     if (!sample_) return;
@@ -143,7 +145,8 @@ void PointCloudLayer::updateColors() {
         rgb->SetNumberOfTuples(n);
         for (vtkIdType i = 0; i < n; ++i)
             for (int k = 0; k < 3; ++k)
-                rgb->SetValue(i * 3 + k, static_cast<unsigned char>(std::clamp(f->at(i, k), 0.0, 255.0)));
+                rgb->SetValue(i * 3 + k,
+                              static_cast<unsigned char>(std::clamp(f->at(i, k), 0.0, 255.0)));
         pd->SetScalars(rgb);
         mapper_->SetColorModeToDirectScalars();
         mapper_->ScalarVisibilityOn();

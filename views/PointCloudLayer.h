@@ -2,13 +2,13 @@
 // A sample's points in a renderer, coloured by one of its fields with a legend, and a
 // highlighted picked point (Polyscope's "structure + quantity" shape).
 
+#include "ColorChoice.h"
+#include "data/Sample.h"
+
 #include <QString>
 #include <memory>
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
-
-#include "ColorChoice.h"
-#include "data/Sample.h"
 
 class vtkActor;
 class vtkPolyData;

@@ -34,8 +34,8 @@ VtkViewport::VtkViewport(QWidget* parent) : QOpenGLWidget(parent) {
     renderer_->SetBackground2(0.23, 0.25, 0.29);
     renderer_->GradientBackgroundOn();
 
-    for (const unsigned long id : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
-                                   vtkCommand::WindowFrameEvent})
+    for (const unsigned long id : {vtkCommand::WindowMakeCurrentEvent,
+                                   vtkCommand::WindowIsCurrentEvent, vtkCommand::WindowFrameEvent})
         window_->AddObserver(id, this, &VtkViewport::onVtkEvent);
     // The interactor asks for renders (camera moves); paint them through Qt.
     interactor_->AddObserver(vtkCommand::RenderEvent, this, &VtkViewport::onVtkEvent);
@@ -65,9 +65,15 @@ QSurfaceFormat VtkViewport::defaultFormat() {
     return format;
 }
 
-vtkRenderer* VtkViewport::renderer() const { return renderer_; }
-vtkGenericOpenGLRenderWindow* VtkViewport::renderWindow() const { return window_; }
-vtkGenericRenderWindowInteractor* VtkViewport::interactor() const { return interactor_; }
+vtkRenderer* VtkViewport::renderer() const {
+    return renderer_;
+}
+vtkGenericOpenGLRenderWindow* VtkViewport::renderWindow() const {
+    return window_;
+}
+vtkGenericRenderWindowInteractor* VtkViewport::interactor() const {
+    return interactor_;
+}
 
 void VtkViewport::requestRender() {
     needRender_ = true;
@@ -133,7 +139,8 @@ void VtkViewport::paintGL() {
     const int* size = window_->GetRenderFramebuffer()->GetLastSize();
     const double dpr = devicePixelRatioF();
     const int w = static_cast<int>(width() * dpr), h = static_cast<int>(height() * dpr);
-    window_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    window_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, w, h, GL_COLOR_BUFFER_BIT,
+                                    GL_LINEAR);
 
     // Opaque alpha, or Mesa and compositors blend the view with what is behind it.
     GLboolean mask[4];
@@ -156,18 +163,23 @@ void VtkViewport::onVtkEvent(vtkObject*, unsigned long eventId, void* data) {
     case vtkCommand::WindowMakeCurrentEvent:
         // Only the context: QOpenGLWidget::makeCurrent would also rebind Qt's framebuffer
         // behind VTK's state cache, which leaves a black view.
-        if (context() && QOpenGLContext::currentContext() != context()) context()->makeCurrent(context()->surface());
+        if (context() && QOpenGLContext::currentContext() != context())
+            context()->makeCurrent(context()->surface());
         break;
     case vtkCommand::WindowIsCurrentEvent: {
         QOpenGLContext* current = QOpenGLContext::currentContext();
-        *static_cast<bool*>(data) = context() && current == context() && current->surface() == context()->surface();
+        *static_cast<bool*>(data) =
+            context() && current == context() && current->surface() == context()->surface();
         break;
     }
     case vtkCommand::WindowFrameEvent:
         if (!inPaint_) update();
         break;
-    case vtkCommand::RenderEvent: requestRender(); break;
-    default: break;
+    case vtkCommand::RenderEvent:
+        requestRender();
+        break;
+    default:
+        break;
     }
 }
 
@@ -180,8 +192,12 @@ bool VtkViewport::event(QEvent* e) {
     case QEvent::Wheel:
         if (window_->GetReadyForRendering()) forwardMouse(e);
         return true;
-    case QEvent::Enter: interactor_->InvokeEvent(vtkCommand::EnterEvent, e); break;
-    case QEvent::Leave: interactor_->InvokeEvent(vtkCommand::LeaveEvent, e); break;
+    case QEvent::Enter:
+        interactor_->InvokeEvent(vtkCommand::EnterEvent, e);
+        break;
+    case QEvent::Leave:
+        interactor_->InvokeEvent(vtkCommand::LeaveEvent, e);
+        break;
     case QEvent::KeyPress: {
         auto* k = static_cast<QKeyEvent*>(e);
         if (k->key() == Qt::Key_R) {
@@ -190,7 +206,8 @@ bool VtkViewport::event(QEvent* e) {
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
     return QOpenGLWidget::event(e);
 }
@@ -200,29 +217,41 @@ void VtkViewport::forwardMouse(QEvent* e) {
     if (e->type() == QEvent::Wheel) {
         auto* w = static_cast<QWheelEvent*>(e);
         const QPointF p = w->position();
-        interactor_->SetEventInformationFlipY(static_cast<int>(p.x() * dpr), static_cast<int>(p.y() * dpr),
+        interactor_->SetEventInformationFlipY(static_cast<int>(p.x() * dpr),
+                                              static_cast<int>(p.y() * dpr),
                                               (w->modifiers() & Qt::ControlModifier) ? 1 : 0,
                                               (w->modifiers() & Qt::ShiftModifier) ? 1 : 0);
         const int delta = w->angleDelta().y();
-        if (delta > 0) interactor_->InvokeEvent(vtkCommand::MouseWheelForwardEvent, e);
-        else if (delta < 0) interactor_->InvokeEvent(vtkCommand::MouseWheelBackwardEvent, e);
+        if (delta > 0)
+            interactor_->InvokeEvent(vtkCommand::MouseWheelForwardEvent, e);
+        else if (delta < 0)
+            interactor_->InvokeEvent(vtkCommand::MouseWheelBackwardEvent, e);
         return;
     }
     auto* m = static_cast<QMouseEvent*>(e);
     const QPointF p = m->position();
-    interactor_->SetEventInformationFlipY(static_cast<int>(p.x() * dpr), static_cast<int>(p.y() * dpr),
+    interactor_->SetEventInformationFlipY(static_cast<int>(p.x() * dpr),
+                                          static_cast<int>(p.y() * dpr),
                                           (m->modifiers() & Qt::ControlModifier) ? 1 : 0,
                                           (m->modifiers() & Qt::ShiftModifier) ? 1 : 0, 0,
                                           e->type() == QEvent::MouseButtonDblClick ? 1 : 0);
     interactor_->SetAltKey((m->modifiers() & Qt::AltModifier) ? 1 : 0);
     unsigned long id = vtkCommand::MouseMoveEvent;
-    const bool press = e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
+    const bool press =
+        e->type() == QEvent::MouseButtonPress || e->type() == QEvent::MouseButtonDblClick;
     if (e->type() != QEvent::MouseMove) {
         switch (m->button()) {
-        case Qt::LeftButton: id = press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent; break;
-        case Qt::MiddleButton: id = press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent; break;
-        case Qt::RightButton: id = press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent; break;
-        default: return;
+        case Qt::LeftButton:
+            id = press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+            break;
+        case Qt::MiddleButton:
+            id = press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+            break;
+        case Qt::RightButton:
+            id = press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+            break;
+        default:
+            return;
         }
     }
     if (e->type() == QEvent::MouseButtonPress && m->button() == Qt::LeftButton) pressPosition_ = p;

@@ -1,13 +1,13 @@
 // equiscope-cli info FILE [--json]: kind, counts, fields, bounds and centroid.
 
-#include <iomanip>
-#include <iostream>
-#include <nlohmann/json.hpp>
-
 #include "Commands.h"
 #include "data/Summary.h"
 #include "io/LoadDataset.h"
 #include "util/Error.h"
+
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace equiscope::cli {
 
@@ -16,8 +16,11 @@ namespace {
 nlohmann::json toJson(const DatasetSummary& s) {
     nlohmann::json fields = nlohmann::json::array();
     for (const auto& f : s.fields)
-        fields.push_back({{"name", f.name}, {"type", std::string(fieldTypeName(f.type))}, {"width", f.width}});
-    auto vec = [](const std::array<double, 3>& v) { return nlohmann::json::array({v[0], v[1], v[2]}); };
+        fields.push_back(
+            {{"name", f.name}, {"type", std::string(fieldTypeName(f.type))}, {"width", f.width}});
+    auto vec = [](const std::array<double, 3>& v) {
+        return nlohmann::json::array({v[0], v[1], v[2]});
+    };
     return {{"kind", std::string(sampleKindName(s.kind))},
             {"nodes", s.nodes},
             {"faces", s.faces},
@@ -39,11 +42,12 @@ void printText(const std::string& source, const std::string& format, const Datas
               << "  graphs    " << s.graphs << "\n"
               << "  fields\n";
     for (const auto& f : s.fields)
-        std::cout << "    " << std::left << std::setw(14) << f.name << std::setw(13) << fieldTypeName(f.type)
-                  << "width " << f.width << "\n";
-    std::cout << std::setprecision(9) << "  bbox min  " << s.bboxMin[0] << " " << s.bboxMin[1] << " " << s.bboxMin[2]
-              << "\n  bbox max  " << s.bboxMax[0] << " " << s.bboxMax[1] << " " << s.bboxMax[2]
-              << "\n  centroid  " << s.centroid[0] << " " << s.centroid[1] << " " << s.centroid[2] << "\n";
+        std::cout << "    " << std::left << std::setw(14) << f.name << std::setw(13)
+                  << fieldTypeName(f.type) << "width " << f.width << "\n";
+    std::cout << std::setprecision(9) << "  bbox min  " << s.bboxMin[0] << " " << s.bboxMin[1]
+              << " " << s.bboxMin[2] << "\n  bbox max  " << s.bboxMax[0] << " " << s.bboxMax[1]
+              << " " << s.bboxMax[2] << "\n  centroid  " << s.centroid[0] << " " << s.centroid[1]
+              << " " << s.centroid[2] << "\n";
 }
 
 } // namespace
@@ -52,11 +56,13 @@ int runInfo(const std::vector<std::string>& args) {
     std::string file;
     bool json = false;
     for (const auto& a : args) {
-        if (a == "--json") json = true;
+        if (a == "--json")
+            json = true;
         else if (!a.empty() && a[0] == '-') {
             std::cerr << "equiscope-cli info: unknown option " << a << "\n";
             return kExitBadInput;
-        } else if (file.empty()) file = a;
+        } else if (file.empty())
+            file = a;
         else {
             std::cerr << "equiscope-cli info: more than one file given\n";
             return kExitBadInput;
@@ -70,10 +76,13 @@ int runInfo(const std::vector<std::string>& args) {
         const Dataset d = loadDataset(file);
         const DatasetSummary s = summarize(d);
         if (s.nonFinitePositions > 0)
-            std::cerr << "warning: " << file << ": " << s.nonFinitePositions
-                      << " points have NaN or Inf coordinates (kept; left out of bbox and centroid)\n";
-        if (json) std::cout << std::setprecision(17) << toJson(s).dump() << "\n";
-        else printText(d.source, d.format, s);
+            std::cerr
+                << "warning: " << file << ": " << s.nonFinitePositions
+                << " points have NaN or Inf coordinates (kept; left out of bbox and centroid)\n";
+        if (json)
+            std::cout << std::setprecision(17) << toJson(s).dump() << "\n";
+        else
+            printText(d.source, d.format, s);
         return kExitOk;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";

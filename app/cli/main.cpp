@@ -1,11 +1,11 @@
 // equiscope-cli: the Qt-free command line over core and plugins.
 
+#include "Commands.h"
+#include "util/Threads.h"
+
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include "Commands.h"
-#include "util/Threads.h"
 
 namespace {
 

@@ -1,20 +1,23 @@
 #include "DatasetLoader.h"
 
+#include "io/LoadDataset.h"
+
 #include <QMetaObject>
 #include <QPointer>
 #include <QtConcurrent>
 #include <chrono>
-
-#include "io/LoadDataset.h"
 
 namespace equiscope::gui {
 
 DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
         const Result r = watcher_.result();
-        if (r.cancelled) emit cancelled(path_);
-        else if (r.dataset) emit loaded(r.dataset);
-        else emit failed(path_, r.error);
+        if (r.cancelled)
+            emit cancelled(path_);
+        else if (r.dataset)
+            emit loaded(r.dataset);
+        else
+            emit failed(path_, r.error);
     });
 }
 

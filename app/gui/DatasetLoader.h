@@ -2,13 +2,13 @@
 // Loads a dataset on a worker thread with progress and cancellation; the GUI thread only
 // receives signals.
 
+#include "data/Sample.h"
+#include "util/Progress.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <memory>
-
-#include "data/Sample.h"
-#include "util/Progress.h"
 
 namespace equiscope::gui {
 

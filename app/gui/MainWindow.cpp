@@ -1,5 +1,14 @@
 #include "MainWindow.h"
 
+#include "ColorChoice.h"
+#include "Colormap.h"
+#include "DataPanel.h"
+#include "DatasetLoader.h"
+#include "InspectorPanel.h"
+#include "PointCloudLayer.h"
+#include "VtkViewport.h"
+#include "data/Summary.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,15 +30,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <vtkRenderer.h>
-
-#include "ColorChoice.h"
-#include "Colormap.h"
-#include "DataPanel.h"
-#include "DatasetLoader.h"
-#include "InspectorPanel.h"
-#include "PointCloudLayer.h"
-#include "VtkViewport.h"
-#include "data/Summary.h"
 
 namespace equiscope::gui {
 
@@ -72,12 +72,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (d->source != "demo") rememberRecent(QString::fromStdString(d->source));
         showDataset(std::move(d));
     });
-    connect(loader_, &DatasetLoader::failed, this, [this](const QString& path, const QString& message) {
-        setBusy(false);
-        statusText_->setText(tr("Could not open %1").arg(QFileInfo(path).fileName()));
-        emit loadFailed(message);
-        if (isVisible() && !property("batch").toBool()) QMessageBox::warning(this, tr("Could not open file"), message);
-    });
+    connect(loader_, &DatasetLoader::failed, this,
+            [this](const QString& path, const QString& message) {
+                setBusy(false);
+                statusText_->setText(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+                emit loadFailed(message);
+                if (isVisible() && !property("batch").toBool())
+                    QMessageBox::warning(this, tr("Could not open file"), message);
+            });
     connect(loader_, &DatasetLoader::cancelled, this, [this](const QString& path) {
         setBusy(false);
         statusText_->setText(tr("Cancelled loading %1").arg(QFileInfo(path).fileName()));
@@ -109,7 +111,8 @@ void MainWindow::buildDocks() {
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openAction = file->addAction(tr("&Open…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open data"), QString(), tr(kFileFilter));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open data"), QString(), tr(kFileFilter));
         if (!path.isEmpty()) open(path);
     });
     openAction->setShortcut(QKeySequence::Open);
@@ -118,19 +121,22 @@ void MainWindow::buildActions() {
     file->addAction(tr("Open &Demo Scene"), this, [this] { open(QStringLiteral("demo")); });
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export PNG…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), QStringLiteral("equiscope.png"),
-                                                          tr("PNG images (*.png)"));
-        if (!path.isEmpty() && !exportPng(path)) QMessageBox::warning(this, tr("Export PNG"), tr("Could not write %1").arg(path));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export PNG"), QStringLiteral("equiscope.png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportPng(path))
+            QMessageBox::warning(this, tr("Export PNG"), tr("Could not write %1").arg(path));
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
-    QAction* reset = viewMenu_->addAction(tr("&Reset Camera"), this, [this] { viewport_->resetCamera(); });
+    QAction* reset =
+        viewMenu_->addAction(tr("&Reset Camera"), this, [this] { viewport_->resetCamera(); });
     reset->setShortcut(QKeySequence(Qt::Key_R));
     viewMenu_->addSeparator();
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu_->addAction(dock->toggleViewAction());
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu_->addAction(dock->toggleViewAction());
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName("mainToolBar");
@@ -155,7 +161,8 @@ void MainWindow::buildActions() {
     bar->addAction(reset);
     bar->addAction(exportAction);
 
-    connect(colorCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this, &MainWindow::applyColorChoice);
+    connect(colorCombo_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &MainWindow::applyColorChoice);
     connect(colormapCombo_, &QComboBox::currentTextChanged, this, [this](const QString& name) {
         layer_->setColormap(name);
         viewport_->requestRender();
@@ -184,7 +191,8 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     {
         const QSignalBlocker block(colorCombo_);
         colorCombo_->clear();
-        for (const auto& choice : views::colorChoices(*sample_)) colorCombo_->addItem(choice.label());
+        for (const auto& choice : views::colorChoices(*sample_))
+            colorCombo_->addItem(choice.label());
         colorCombo_->setCurrentIndex(0);
     }
     applyColorChoice(0);
@@ -193,8 +201,10 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     viewport_->resetCamera();
     const QString name = QFileInfo(QString::fromStdString(dataset_->source)).fileName();
     setWindowTitle(tr("%1 — EquiScope").arg(name));
-    QString text = tr("%1: %2 points, %3 fields").arg(name).arg(summary.nodes).arg(summary.fields.size());
-    if (summary.nonFinitePositions > 0) text += tr(" — %1 points with NaN/Inf coordinates").arg(summary.nonFinitePositions);
+    QString text =
+        tr("%1: %2 points, %3 fields").arg(name).arg(summary.nodes).arg(summary.fields.size());
+    if (summary.nonFinitePositions > 0)
+        text += tr(" — %1 points with NaN/Inf coordinates").arg(summary.nonFinitePositions);
     statusText_->setText(text);
     emit datasetShown();
 }
@@ -204,8 +214,9 @@ void MainWindow::applyColorChoice(int index) {
     const auto choices = views::colorChoices(*sample_);
     if (index >= static_cast<int>(choices.size())) return;
     layer_->setColor(choices[static_cast<std::size_t>(index)]);
-    colormapCombo_->setEnabled(choices[static_cast<std::size_t>(index)].mode == views::ColorChoice::Mode::Component ||
-                               choices[static_cast<std::size_t>(index)].mode == views::ColorChoice::Mode::Magnitude);
+    colormapCombo_->setEnabled(
+        choices[static_cast<std::size_t>(index)].mode == views::ColorChoice::Mode::Component ||
+        choices[static_cast<std::size_t>(index)].mode == views::ColorChoice::Mode::Magnitude);
     viewport_->requestRender();
 }
 
@@ -259,7 +270,8 @@ void MainWindow::refreshRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString& path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { open(path); })->setToolTip(path);
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { open(path); })
+            ->setToolTip(path);
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 

@@ -2,10 +2,10 @@
 // The main window: viewport in the centre, data and inspector docks, colour controls,
 // File menu with recent files, drag and drop, a status bar with progress and cancel.
 
+#include "data/Sample.h"
+
 #include <QMainWindow>
 #include <memory>
-
-#include "data/Sample.h"
 
 class QComboBox;
 class QDoubleSpinBox;

@@ -1,15 +1,15 @@
 // equiscope [FILE] [--screenshot OUT.png] [--size WxH]: the desktop application.
 
+#include "MainWindow.h"
+#include "VtkViewport.h"
+#include "util/Threads.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <cstdio>
-
-#include "MainWindow.h"
-#include "VtkViewport.h"
-#include "util/Threads.h"
 
 namespace {
 
@@ -34,14 +34,19 @@ int main(int argc, char** argv) {
     equiscope::configureTorchThreads();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("EquiScope: a desktop lab for equivariant learning."));
+    parser.setApplicationDescription(
+        QStringLiteral("EquiScope: a desktop lab for equivariant learning."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Data to open (default: the demo scene)."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render, write the view to this PNG and exit."), QStringLiteral("out.png"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Viewport size for --screenshot (default 1024x768)."),
-                                  QStringLiteral("WxH"), QStringLiteral("1024x768"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Data to open (default: the demo scene)."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render, write the view to this PNG and exit."), QStringLiteral("out.png"));
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("Viewport size for --screenshot (default 1024x768)."), QStringLiteral("WxH"),
+        QStringLiteral("1024x768"));
     parser.addOption(screenshot);
     parser.addOption(size);
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -52,7 +57,8 @@ int main(int argc, char** argv) {
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
     QSize viewSize;
     if (!parseSize(parser.value(size), viewSize)) {
-        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n", qPrintable(parser.value(size)));
+        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n",
+                     qPrintable(parser.value(size)));
         return kExitBadInput;
     }
     const QStringList files = parser.positionalArguments();
@@ -63,21 +69,23 @@ int main(int argc, char** argv) {
         const QString out = parser.value(screenshot);
         window.setProperty("batch", true);
         window.viewport()->setFixedSize(viewSize);
-        QObject::connect(&window, &equiscope::gui::MainWindow::datasetShown, &window, [&window, out] {
-            // Let the window map and lay out before the frame is grabbed.
-            QTimer::singleShot(50, &window, [&window, out] {
-                if (!window.exportPng(out)) {
-                    std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
-                    QApplication::exit(kExitBadInput);
-                    return;
-                }
-                QApplication::exit(0);
+        QObject::connect(
+            &window, &equiscope::gui::MainWindow::datasetShown, &window, [&window, out] {
+                // Let the window map and lay out before the frame is grabbed.
+                QTimer::singleShot(50, &window, [&window, out] {
+                    if (!window.exportPng(out)) {
+                        std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
+                        QApplication::exit(kExitBadInput);
+                        return;
+                    }
+                    QApplication::exit(0);
+                });
             });
-        });
-        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window, [](const QString& message) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(message));
-            QApplication::exit(kExitBadInput);
-        });
+        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window,
+                         [](const QString& message) {
+                             std::fprintf(stderr, "error: %s\n", qPrintable(message));
+                             QApplication::exit(kExitBadInput);
+                         });
     } else {
         window.resize(1280, 800);
     }

@@ -1,11 +1,11 @@
 #pragma once
 // A named array of numbers plus the way a group acts on it.
 
+#include "data/FieldType.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "data/FieldType.h"
 
 namespace equiscope {
 

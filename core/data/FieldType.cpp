@@ -33,9 +33,12 @@ int requiredWidth(FieldType type) {
     switch (type) {
     case FieldType::Vector:
     case FieldType::Pseudovector:
-    case FieldType::Position: return 3;
-    case FieldType::Tensor2: return 9;
-    default: return 0;
+    case FieldType::Position:
+        return 3;
+    case FieldType::Tensor2:
+        return 9;
+    default:
+        return 0;
     }
 }
 

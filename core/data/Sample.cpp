@@ -6,9 +6,12 @@ namespace equiscope {
 
 std::string_view sampleKindName(SampleKind kind) {
     switch (kind) {
-    case SampleKind::Points: return "points";
-    case SampleKind::Graph: return "graph";
-    case SampleKind::Trajectory: return "trajectory";
+    case SampleKind::Points:
+        return "points";
+    case SampleKind::Graph:
+        return "graph";
+    case SampleKind::Trajectory:
+        return "trajectory";
     }
     return "unknown";
 }

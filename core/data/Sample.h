@@ -1,12 +1,12 @@
 #pragma once
 // One point cloud, mesh, graph or trajectory, and a collection of them.
 
+#include "data/Field.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "data/Field.h"
 
 namespace equiscope {
 

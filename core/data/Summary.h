@@ -1,12 +1,12 @@
 #pragma once
 // Counts, bounds and centroid of a dataset: what `info` prints and the data panel shows.
 
+#include "data/Sample.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "data/Sample.h"
 
 namespace equiscope {
 

@@ -1,9 +1,9 @@
 #pragma once
 // Factories of the built-in readers; FormatRegistry registers them.
 
-#include <memory>
-
 #include "io/FormatRegistry.h"
+
+#include <memory>
 
 namespace equiscope {
 

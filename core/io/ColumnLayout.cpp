@@ -1,10 +1,10 @@
 #include "io/ColumnLayout.h"
 
+#include "util/Error.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
-
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -19,7 +19,7 @@ struct Group {
     const char* field;
     FieldType type;
     std::vector<std::vector<const char*>> spellings; // one list of names per component
-    std::size_t optionalTail = 0;                      // trailing components that may be absent
+    std::size_t optionalTail = 0;                    // trailing components that may be absent
 };
 
 // Known multi-column groups, in the order their fields are created.
@@ -28,7 +28,9 @@ const std::vector<Group>& knownGroups() {
         {"pos", FieldType::Position, {{"x"}, {"y"}, {"z"}}},
         {"normal",
          FieldType::Vector,
-         {{"nx", "normal_x", "normalx"}, {"ny", "normal_y", "normaly"}, {"nz", "normal_z", "normalz"}}},
+         {{"nx", "normal_x", "normalx"},
+          {"ny", "normal_y", "normaly"},
+          {"nz", "normal_z", "normalz"}}},
         {"color",
          FieldType::Scalar,
          {{"red", "r", "diffuse_red"},

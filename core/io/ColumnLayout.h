@@ -3,12 +3,12 @@
 // nx,ny,nz -> normal (vector); red,green,blue[,alpha] -> color; u,v -> texcoord;
 // name_0..name_k -> name; anything else -> a scalar field of its own.
 
+#include "data/Field.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
-
-#include "data/Field.h"
 
 namespace equiscope {
 
@@ -23,7 +23,7 @@ struct ColumnTarget {
 };
 
 struct ColumnLayout {
-    std::vector<Field> fields; // shapes set, values allocated to rows x width
+    std::vector<Field> fields;         // shapes set, values allocated to rows x width
     std::vector<ColumnTarget> targets; // one per input column
 
     // Writes column `c` of row `r`.

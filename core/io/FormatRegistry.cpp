@@ -1,10 +1,10 @@
 #include "io/FormatRegistry.h"
 
+#include "util/Error.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-
-#include "util/Error.h"
 
 namespace equiscope {
 

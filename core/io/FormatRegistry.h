@@ -2,13 +2,13 @@
 // Readers and writers by format, chosen by sniffing a file's first bytes and by its
 // extension.
 
+#include "data/Sample.h"
+#include "util/Progress.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "data/Sample.h"
-#include "util/Progress.h"
 
 namespace equiscope {
 

@@ -1,10 +1,10 @@
 #pragma once
 // What every front end calls to open data: a file path, or "demo" for the built-in scene.
 
-#include <string>
-
 #include "data/Sample.h"
 #include "util/Progress.h"
+
+#include <string>
 
 namespace equiscope {
 

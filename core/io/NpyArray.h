@@ -1,12 +1,12 @@
 #pragma once
 // NumPy's .npy layout: parsing from memory (for .npy files and .npz members) and writing.
 
+#include "data/Sample.h"
+
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "data/Sample.h"
 
 namespace equiscope {
 
@@ -17,7 +17,8 @@ struct NpyArray {
 };
 
 // `where` names the file (and member) in errors; `baseOffset` is added to byte offsets.
-NpyArray parseNpy(const char* data, std::size_t size, const std::string& where, int64_t baseOffset = 0);
+NpyArray parseNpy(const char* data, std::size_t size, const std::string& where,
+                  int64_t baseOffset = 0);
 
 // Writes a 2-D array [rows, cols] as '<f4' or '<f8'.
 void writeNpy(std::ostream& out, const std::vector<double>& values, int64_t rows, int64_t cols,

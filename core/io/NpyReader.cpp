@@ -12,7 +12,9 @@ class NpyReader : public FormatReader {
   public:
     std::string name() const override { return "NPY"; }
     std::vector<std::string> extensions() const override { return {".npy"}; }
-    int sniff(std::string_view head) const override { return head.substr(0, 6) == "\x93NUMPY" ? 2 : 0; }
+    int sniff(std::string_view head) const override {
+        return head.substr(0, 6) == "\x93NUMPY" ? 2 : 0;
+    }
     Dataset read(const std::string& path, const Progress& progress) const override {
         MappedFile file(path);
         progress.report(0, "reading NPY");
@@ -24,6 +26,8 @@ class NpyReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makeNpyReader() { return std::make_unique<NpyReader>(); }
+std::unique_ptr<FormatReader> makeNpyReader() {
+    return std::make_unique<NpyReader>();
+}
 
 } // namespace equiscope

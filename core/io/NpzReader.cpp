@@ -1,14 +1,14 @@
 // NumPy .npz archives: a positions array ([N,3] or [N,C]) plus per-point arrays of the
 // same length, which become fields.
 
-#include <algorithm>
-#include <map>
-
 #include "io/BuiltinReaders.h"
 #include "io/NpyArray.h"
 #include "io/ZipArchive.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+
+#include <algorithm>
+#include <map>
 
 namespace equiscope {
 
@@ -18,7 +18,8 @@ FieldType typeForName(const std::string& name, const NpyArray& a) {
     const int64_t width = a.shape.size() == 2 ? a.shape[1] : 1;
     auto has = [&](const char* s) { return name.find(s) != std::string::npos; };
     if (width == 3 && (has("normal") || has("vel") || has("force"))) return FieldType::Vector;
-    if (width == 1 && a.storage == Storage::Integer && (has("label") || has("part") || has("class")))
+    if (width == 1 && a.storage == Storage::Integer &&
+        (has("label") || has("part") || has("class")))
         return FieldType::Categorical;
     return FieldType::Scalar;
 }
@@ -27,7 +28,9 @@ class NpzReader : public FormatReader {
   public:
     std::string name() const override { return "NPZ"; }
     std::vector<std::string> extensions() const override { return {".npz"}; }
-    int sniff(std::string_view head) const override { return head.substr(0, 4) == "PK\x03\x04" ? 2 : 0; }
+    int sniff(std::string_view head) const override {
+        return head.substr(0, 4) == "PK\x03\x04" ? 2 : 0;
+    }
 
     Dataset read(const std::string& path, const Progress& progress) const override {
         MappedFile file(path);
@@ -62,7 +65,8 @@ class NpzReader : public FormatReader {
                     posKey = key;
                     break;
                 }
-        if (posKey.empty()) throw FormatError::inFile(path, "no member holds an [N,3] or [N,C] point array");
+        if (posKey.empty())
+            throw FormatError::inFile(path, "no member holds an [N,3] or [N,C] point array");
         Sample sample = sampleFromMatrix(arrays[posKey], path + " (member " + posKey + ".npy)");
         const int64_t n = sample.nodeCount();
         for (const auto& key : order) {
@@ -82,6 +86,8 @@ class NpzReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makeNpzReader() { return std::make_unique<NpzReader>(); }
+std::unique_ptr<FormatReader> makeNpzReader() {
+    return std::make_unique<NpzReader>();
+}
 
 } // namespace equiscope

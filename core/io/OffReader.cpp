@@ -1,15 +1,15 @@
 // OFF, COFF, NOFF, CNOFF (Geomview), including "OFF nv nf ne" on one line and the glued
 // "OFF<nv> nf ne" seen in ModelNet.
 
-#include <cctype>
-#include <string>
-#include <vector>
-
 #include "io/BuiltinReaders.h"
 #include "io/ColumnLayout.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+
+#include <cctype>
+#include <string>
+#include <vector>
 
 namespace equiscope {
 
@@ -30,9 +30,12 @@ bool parseMagic(std::string_view token, OffMagic& magic) {
         prefix.remove_prefix(2);
     }
     for (char c : prefix) {
-        if (c == 'C') magic.colors = true;
-        else if (c == 'N') magic.normals = true;
-        else return false; // 4OFF, nOFF: other dimensions
+        if (c == 'C')
+            magic.colors = true;
+        else if (c == 'N')
+            magic.normals = true;
+        else
+            return false; // 4OFF, nOFF: other dimensions
     }
     magic.rest = token.substr(at + 3);
     return true;
@@ -70,7 +73,9 @@ class OffReader : public FormatReader {
         splitFields(line, [&](std::string_view w) { words.push_back(w); });
         OffMagic magic;
         if (!parseMagic(words[0], magic))
-            throw FormatError::atByte(path, 0, "expected the magic 'OFF' (or COFF, NOFF, CNOFF), got " + quoted(words[0]));
+            throw FormatError::atByte(path, 0,
+                                      "expected the magic 'OFF' (or COFF, NOFF, CNOFF), got " +
+                                          quoted(words[0]));
         if (words.size() > 1 && words[1] == "BINARY")
             scan.fail("binary OFF is not supported; save the mesh as ascii OFF or PLY");
 
@@ -83,14 +88,16 @@ class OffReader : public FormatReader {
             splitFields(line, [&](std::string_view w) { counts.push_back(w); });
         }
         int64_t nv = 0, nf = 0;
-        if (counts.size() < 2 || !parseInteger(counts[0], nv) || !parseInteger(counts[1], nf) || nv < 0 || nf < 0)
+        if (counts.size() < 2 || !parseInteger(counts[0], nv) || !parseInteger(counts[1], nf) ||
+            nv < 0 || nf < 0)
             scan.fail("expected the counts 'vertices faces edges' as integers >= 0");
         // A vertex line needs at least 6 bytes ("0 0 0\n"), a face line 2 ("0\n").
         const uint64_t left = scan.remaining() + 1;
         if (static_cast<uint64_t>(nv) > left / 6 || static_cast<uint64_t>(nf) > left / 2 ||
             static_cast<uint64_t>(nv) * 6 + static_cast<uint64_t>(nf) * 2 > left)
             scan.fail(std::to_string(nv) + " vertices and " + std::to_string(nf) +
-                      " faces cannot fit in the " + std::to_string(scan.remaining()) + " bytes that follow");
+                      " faces cannot fit in the " + std::to_string(scan.remaining()) +
+                      " bytes that follow");
 
         std::vector<Column> columns = {{"x"}, {"y"}, {"z"}};
         if (magic.normals) columns.insert(columns.end(), {{"nx"}, {"ny"}, {"nz"}});
@@ -101,7 +108,8 @@ class OffReader : public FormatReader {
         std::vector<double> values;
         std::vector<std::string_view> tokens;
         for (int64_t r = 0; r < nv; ++r) {
-            if ((r & 0xffff) == 0) progress.report(0.9 * r / std::max<int64_t>(nv, 1), "reading OFF");
+            if ((r & 0xffff) == 0)
+                progress.report(0.9 * r / std::max<int64_t>(nv, 1), "reading OFF");
             if (!nextContentLine())
                 scan.fail("unexpected end of file after " + std::to_string(r) + " of " +
                           std::to_string(nv) + " vertices");
@@ -112,7 +120,8 @@ class OffReader : public FormatReader {
                 if (tokens.size() < fixed + 3)
                     scan.fail("expected x y z and a colour (3 or 4 values) on a COFF vertex line");
                 colorColumns = std::min<std::size_t>(4, tokens.size() - fixed);
-                if (colorColumns == 3) columns.erase(columns.begin() + 3 + (magic.normals ? 3 : 0) + 3);
+                if (colorColumns == 3)
+                    columns.erase(columns.begin() + 3 + (magic.normals ? 3 : 0) + 3);
             }
             const std::size_t expected = fixed + colorColumns;
             if (tokens.size() < expected)
@@ -121,7 +130,8 @@ class OffReader : public FormatReader {
             for (std::size_t k = 0; k < expected; ++k) {
                 double v = 0;
                 if (!parseDouble(tokens[k], v))
-                    scan.fail("expected a number in vertex " + std::to_string(r) + ", got " + quoted(tokens[k]));
+                    scan.fail("expected a number in vertex " + std::to_string(r) + ", got " +
+                              quoted(tokens[k]));
                 values.push_back(v);
             }
         }
@@ -133,20 +143,25 @@ class OffReader : public FormatReader {
         Sample sample;
         sample.faces.offsets.reserve(static_cast<std::size_t>(nf) + 1);
         for (int64_t f = 0; f < nf; ++f) {
-            if ((f & 0xffff) == 0) progress.report(0.9 + 0.1 * f / std::max<int64_t>(nf, 1), "reading OFF");
+            if ((f & 0xffff) == 0)
+                progress.report(0.9 + 0.1 * f / std::max<int64_t>(nf, 1), "reading OFF");
             if (!nextContentLine())
                 scan.fail("unexpected end of file after " + std::to_string(f) + " of " +
                           std::to_string(nf) + " faces");
             tokens.clear();
             splitFields(line, [&](std::string_view w) { tokens.push_back(w); });
             int64_t k = 0;
-            if (!parseInteger(tokens[0], k) || k < 0 || static_cast<std::size_t>(k) + 1 > tokens.size())
-                scan.fail("expected a vertex count followed by that many indices, got " + quoted(line));
+            if (!parseInteger(tokens[0], k) || k < 0 ||
+                static_cast<std::size_t>(k) + 1 > tokens.size())
+                scan.fail("expected a vertex count followed by that many indices, got " +
+                          quoted(line));
             for (int64_t i = 1; i <= k; ++i) {
                 int64_t index = 0;
-                if (!parseInteger(tokens[static_cast<std::size_t>(i)], index) || index < 0 || index >= nv)
+                if (!parseInteger(tokens[static_cast<std::size_t>(i)], index) || index < 0 ||
+                    index >= nv)
                     scan.fail("face " + std::to_string(f) + ": expected a vertex index in [0, " +
-                              std::to_string(nv) + "), got " + quoted(tokens[static_cast<std::size_t>(i)]));
+                              std::to_string(nv) + "), got " +
+                              quoted(tokens[static_cast<std::size_t>(i)]));
                 sample.faces.indices.push_back(index);
             }
             sample.faces.offsets.push_back(static_cast<int64_t>(sample.faces.indices.size()));
@@ -160,6 +175,8 @@ class OffReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makeOffReader() { return std::make_unique<OffReader>(); }
+std::unique_ptr<FormatReader> makeOffReader() {
+    return std::make_unique<OffReader>();
+}
 
 } // namespace equiscope

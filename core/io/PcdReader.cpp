@@ -1,10 +1,6 @@
 // PCD (Point Cloud Library) v0.5 to v0.7: DATA ascii, binary and binary_compressed (LZF,
 // field-major). Packed rgb / rgba become a colour field of 3 / 4 channels.
 
-#include <cstring>
-#include <string>
-#include <vector>
-
 #include "io/BinaryValues.h"
 #include "io/BuiltinReaders.h"
 #include "io/ColumnLayout.h"
@@ -12,6 +8,10 @@
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+
+#include <cstring>
+#include <string>
+#include <vector>
 
 namespace equiscope {
 
@@ -23,7 +23,9 @@ struct PcdField {
     char type = 'F';
     int64_t count = 1;
     ScalarKind kind = ScalarKind::Float32;
-    bool packedColor() const { return (name == "rgb" || name == "rgba") && size == 4 && count == 1; }
+    bool packedColor() const {
+        return (name == "rgb" || name == "rgba") && size == 4 && count == 1;
+    }
 };
 
 struct PcdHeader {
@@ -40,10 +42,14 @@ std::optional<ScalarKind> kindOf(char type, int size) {
     if (type == 'I' || type == 'U') {
         const bool s = type == 'I';
         switch (size) {
-        case 1: return s ? ScalarKind::Int8 : ScalarKind::UInt8;
-        case 2: return s ? ScalarKind::Int16 : ScalarKind::UInt16;
-        case 4: return s ? ScalarKind::Int32 : ScalarKind::UInt32;
-        case 8: return s ? ScalarKind::Int64 : ScalarKind::UInt64;
+        case 1:
+            return s ? ScalarKind::Int8 : ScalarKind::UInt8;
+        case 2:
+            return s ? ScalarKind::Int16 : ScalarKind::UInt16;
+        case 4:
+            return s ? ScalarKind::Int32 : ScalarKind::UInt32;
+        case 8:
+            return s ? ScalarKind::Int64 : ScalarKind::UInt64;
         }
     }
     return std::nullopt;
@@ -69,14 +75,21 @@ PcdHeader parseHeader(const MappedFile& file) {
         if (key == "VERSION" || key == "VIEWPOINT") continue;
         if (key == "FIELDS" || key == "COLUMNS") {
             for (auto n : rest) h.fields.push_back({std::string(n)});
-        } else if (key == "SIZE") sizes = rest;
-        else if (key == "TYPE") types = rest;
-        else if (key == "COUNT") counts = rest;
-        else if (key == "WIDTH") single(h.width);
-        else if (key == "HEIGHT") single(h.height);
-        else if (key == "POINTS") single(h.points);
+        } else if (key == "SIZE")
+            sizes = rest;
+        else if (key == "TYPE")
+            types = rest;
+        else if (key == "COUNT")
+            counts = rest;
+        else if (key == "WIDTH")
+            single(h.width);
+        else if (key == "HEIGHT")
+            single(h.height);
+        else if (key == "POINTS")
+            single(h.points);
         else if (key == "DATA") {
-            if (rest.size() != 1 || (rest[0] != "ascii" && rest[0] != "binary" && rest[0] != "binary_compressed"))
+            if (rest.size() != 1 ||
+                (rest[0] != "ascii" && rest[0] != "binary" && rest[0] != "binary_compressed"))
                 scan.fail("expected 'DATA ascii', 'DATA binary' or 'DATA binary_compressed'");
             h.data = std::string(rest[0]);
         } else {
@@ -90,21 +103,26 @@ PcdHeader parseHeader(const MappedFile& file) {
     for (std::size_t i = 0; i < n; ++i) {
         PcdField& f = h.fields[i];
         int64_t size = 0;
-        if (!parseInteger(sizes[i], size) || types[i].size() != 1) scan.fail("bad SIZE or TYPE entry for field " + quoted(f.name));
+        if (!parseInteger(sizes[i], size) || types[i].size() != 1)
+            scan.fail("bad SIZE or TYPE entry for field " + quoted(f.name));
         f.size = static_cast<int>(size);
         f.type = types[i][0];
         if (!counts.empty() && (!parseInteger(counts[i], f.count) || f.count < 1 || f.count > 4096))
             scan.fail("bad COUNT for field " + quoted(f.name));
         const auto kind = kindOf(f.type, f.size);
-        if (!kind) scan.fail("field " + quoted(f.name) + ": unsupported TYPE/SIZE " + std::string(1, f.type) + std::to_string(f.size));
+        if (!kind)
+            scan.fail("field " + quoted(f.name) + ": unsupported TYPE/SIZE " +
+                      std::string(1, f.type) + std::to_string(f.size));
         f.kind = *kind;
     }
     if (h.width < 0) scan.fail("the header has no WIDTH line");
-    const auto product = checkedMul(static_cast<uint64_t>(h.width), static_cast<uint64_t>(h.height));
+    const auto product =
+        checkedMul(static_cast<uint64_t>(h.width), static_cast<uint64_t>(h.height));
     if (!product) scan.fail("WIDTH x HEIGHT overflows");
     if (h.points < 0) h.points = static_cast<int64_t>(*product);
     if (static_cast<uint64_t>(h.points) != *product)
-        scan.fail("POINTS " + std::to_string(h.points) + " differs from WIDTH x HEIGHT " + std::to_string(*product));
+        scan.fail("POINTS " + std::to_string(h.points) + " differs from WIDTH x HEIGHT " +
+                  std::to_string(*product));
     h.dataOffset = static_cast<std::size_t>(scan.position() - file.data());
     h.dataLine = scan.line() + 1;
     return h;
@@ -130,7 +148,8 @@ class PcdReader : public FormatReader {
         for (const PcdField& f : h.fields) {
             recordBytes += f.size * f.count;
             if (f.packedColor()) {
-                for (const char* c : {"red", "green", "blue"}) columns.push_back({c, Storage::Integer});
+                for (const char* c : {"red", "green", "blue"})
+                    columns.push_back({c, Storage::Integer});
                 if (f.name == "rgba") columns.push_back({"alpha", Storage::Integer});
                 continue;
             }
@@ -141,18 +160,21 @@ class PcdReader : public FormatReader {
                 columns.push_back({f.count == 1 ? f.name : f.name + "_" + std::to_string(k), s});
         }
         const uint64_t available = file.size() - h.dataOffset;
-        const uint64_t minimum = h.data == "ascii" ? 2 * columns.size() : static_cast<uint64_t>(recordBytes);
+        const uint64_t minimum =
+            h.data == "ascii" ? 2 * columns.size() : static_cast<uint64_t>(recordBytes);
         const auto needed = checkedMul(static_cast<uint64_t>(n), minimum);
         if (h.data != "binary_compressed" && (!needed || *needed > available + 1))
             throw FormatError::inFile(path, "POINTS " + std::to_string(n) + " cannot fit in the " +
-                                                std::to_string(available) + " bytes after the header");
+                                                std::to_string(available) +
+                                                " bytes after the header");
         ColumnLayout layout = layoutColumns(columns, n, path);
 
         // Stores one PCD value (field f, component k of point r) into the layout.
         std::vector<std::size_t> firstColumn;
         for (std::size_t i = 0, c = 0; i < h.fields.size(); ++i) {
             firstColumn.push_back(c);
-            c += h.fields[i].packedColor() ? (h.fields[i].name == "rgba" ? 4 : 3) : h.fields[i].count;
+            c += h.fields[i].packedColor() ? (h.fields[i].name == "rgba" ? 4 : 3)
+                                           : h.fields[i].count;
         }
         auto storeBits = [&](std::size_t fi, int64_t r, uint32_t bits) {
             const std::size_t c = firstColumn[fi];
@@ -163,8 +185,11 @@ class PcdReader : public FormatReader {
         };
         auto storeBinary = [&](std::size_t fi, int64_t k, int64_t r, const char* p) {
             const PcdField& f = h.fields[fi];
-            if (f.packedColor()) storeBits(fi, r, loadValue<uint32_t>(p, false));
-            else layout.set(firstColumn[fi] + static_cast<std::size_t>(k), r, loadAsDouble(p, f.kind, false));
+            if (f.packedColor())
+                storeBits(fi, r, loadValue<uint32_t>(p, false));
+            else
+                layout.set(firstColumn[fi] + static_cast<std::size_t>(k), r,
+                           loadAsDouble(p, f.kind, false));
         };
 
         const char* data = file.data() + h.dataOffset;
@@ -194,33 +219,47 @@ class PcdReader : public FormatReader {
                 if ((r & 0xffff) == 0) progress.report(static_cast<double>(r) / n, "reading PCD");
                 const char* p = data + r * recordBytes;
                 for (std::size_t fi = 0; fi < h.fields.size(); ++fi)
-                    for (int64_t k = 0; k < h.fields[fi].count; ++k, p += h.fields[fi].size) storeBinary(fi, k, r, p);
+                    for (int64_t k = 0; k < h.fields[fi].count; ++k, p += h.fields[fi].size)
+                        storeBinary(fi, k, r, p);
             }
         } else {
-            if (available < 8) throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset), "expected the compressed and uncompressed sizes (8 bytes)");
+            if (available < 8)
+                throw FormatError::atByte(
+                    path, static_cast<int64_t>(h.dataOffset),
+                    "expected the compressed and uncompressed sizes (8 bytes)");
             const uint32_t packed = loadValue<uint32_t>(data, false);
             const uint32_t unpacked = loadValue<uint32_t>(data + 4, false);
-            const auto expected = checkedMul(static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes));
+            const auto expected =
+                checkedMul(static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes));
             if (!expected || unpacked != *expected)
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 4,
-                                          "uncompressed size " + std::to_string(unpacked) + " differs from POINTS x record size " +
-                                              (expected ? std::to_string(*expected) : std::string("(overflow)")));
+                throw FormatError::atByte(
+                    path, static_cast<int64_t>(h.dataOffset) + 4,
+                    "uncompressed size " + std::to_string(unpacked) +
+                        " differs from POINTS x record size " +
+                        (expected ? std::to_string(*expected) : std::string("(overflow)")));
             if (packed > available - 8)
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset), "compressed size " + std::to_string(packed) +
-                                                                   " exceeds the " + std::to_string(available - 8) + " bytes left");
+                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset),
+                                          "compressed size " + std::to_string(packed) +
+                                              " exceeds the " + std::to_string(available - 8) +
+                                              " bytes left");
             // LZF expands at most about 90x; a larger claim is corrupt, not a reason to allocate.
             if (static_cast<uint64_t>(unpacked) > static_cast<uint64_t>(packed) * 90 + 64)
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 4, "uncompressed size " + std::to_string(unpacked) +
-                                                                       " is impossible for " + std::to_string(packed) + " compressed bytes");
+                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 4,
+                                          "uncompressed size " + std::to_string(unpacked) +
+                                              " is impossible for " + std::to_string(packed) +
+                                              " compressed bytes");
             std::vector<uint8_t> raw(unpacked);
-            if (!lzfDecompress(reinterpret_cast<const uint8_t*>(data + 8), packed, raw.data(), raw.size()))
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 8, "corrupt LZF stream");
+            if (!lzfDecompress(reinterpret_cast<const uint8_t*>(data + 8), packed, raw.data(),
+                               raw.size()))
+                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 8,
+                                          "corrupt LZF stream");
             progress.report(0.5, "reading PCD");
             // Field-major: all points of field 0, then all of field 1, ...
             const char* p = reinterpret_cast<const char*>(raw.data());
             for (std::size_t fi = 0; fi < h.fields.size(); ++fi)
                 for (int64_t r = 0; r < n; ++r)
-                    for (int64_t k = 0; k < h.fields[fi].count; ++k, p += h.fields[fi].size) storeBinary(fi, k, r, p);
+                    for (int64_t k = 0; k < h.fields[fi].count; ++k, p += h.fields[fi].size)
+                        storeBinary(fi, k, r, p);
         }
         Sample sample;
         for (auto& f : layout.fields) sample.setField(std::move(f));
@@ -232,6 +271,8 @@ class PcdReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makePcdReader() { return std::make_unique<PcdReader>(); }
+std::unique_ptr<FormatReader> makePcdReader() {
+    return std::make_unique<PcdReader>();
+}
 
 } // namespace equiscope

@@ -1,19 +1,19 @@
 // PLY: ascii, binary_little_endian and binary_big_endian; elements in any order; every
 // vertex property becomes a typed field; faces and edges are kept.
 
+#include "io/BinaryValues.h"
+#include "io/BuiltinReaders.h"
+#include "io/ColumnLayout.h"
+#include "io/TextScanner.h"
+#include "util/Error.h"
+#include "util/MappedFile.h"
+
 #include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "io/BinaryValues.h"
-#include "io/ColumnLayout.h"
-#include "io/BuiltinReaders.h"
-#include "io/TextScanner.h"
-#include "util/Error.h"
-#include "util/MappedFile.h"
 
 namespace equiscope {
 
@@ -56,13 +56,13 @@ struct PlyHeader {
 
 std::optional<ScalarKind> plyType(std::string_view name) {
     static const std::map<std::string_view, ScalarKind> types = {
-        {"char", ScalarKind::Int8},     {"int8", ScalarKind::Int8},
-        {"uchar", ScalarKind::UInt8},   {"uint8", ScalarKind::UInt8},
-        {"short", ScalarKind::Int16},   {"int16", ScalarKind::Int16},
-        {"ushort", ScalarKind::UInt16}, {"uint16", ScalarKind::UInt16},
-        {"int", ScalarKind::Int32},     {"int32", ScalarKind::Int32},
-        {"uint", ScalarKind::UInt32},   {"uint32", ScalarKind::UInt32},
-        {"float", ScalarKind::Float32}, {"float32", ScalarKind::Float32},
+        {"char", ScalarKind::Int8},      {"int8", ScalarKind::Int8},
+        {"uchar", ScalarKind::UInt8},    {"uint8", ScalarKind::UInt8},
+        {"short", ScalarKind::Int16},    {"int16", ScalarKind::Int16},
+        {"ushort", ScalarKind::UInt16},  {"uint16", ScalarKind::UInt16},
+        {"int", ScalarKind::Int32},      {"int32", ScalarKind::Int32},
+        {"uint", ScalarKind::UInt32},    {"uint32", ScalarKind::UInt32},
+        {"float", ScalarKind::Float32},  {"float32", ScalarKind::Float32},
         {"double", ScalarKind::Float64}, {"float64", ScalarKind::Float64},
     };
     const auto it = types.find(name);
@@ -81,8 +81,8 @@ PlyHeader parseHeader(const MappedFile& file) {
     PlyHeader header;
     std::string_view line;
     if (!scan.nextLine(line) || line != "ply")
-        throw FormatError::atByte(path, 0, "expected the magic line 'ply', got " +
-                                               quoted(line.substr(0, 16)));
+        throw FormatError::atByte(
+            path, 0, "expected the magic line 'ply', got " + quoted(line.substr(0, 16)));
     bool sawFormat = false;
     while (true) {
         if (!scan.nextLine(line))
@@ -104,10 +104,15 @@ PlyHeader parseHeader(const MappedFile& file) {
         }
         if (key == "format") {
             if (words.size() != 3) fail("expected 'format <encoding> 1.0'");
-            if (words[1] == "ascii") header.encoding = Encoding::Ascii;
-            else if (words[1] == "binary_little_endian") header.encoding = Encoding::BinaryLE;
-            else if (words[1] == "binary_big_endian") header.encoding = Encoding::BinaryBE;
-            else fail("expected ascii, binary_little_endian or binary_big_endian, got " + quoted(words[1]));
+            if (words[1] == "ascii")
+                header.encoding = Encoding::Ascii;
+            else if (words[1] == "binary_little_endian")
+                header.encoding = Encoding::BinaryLE;
+            else if (words[1] == "binary_big_endian")
+                header.encoding = Encoding::BinaryBE;
+            else
+                fail("expected ascii, binary_little_endian or binary_big_endian, got " +
+                     quoted(words[1]));
             sawFormat = true;
         } else if (key == "element") {
             int64_t count = 0;
@@ -160,7 +165,8 @@ class PlyBody {
         const PlyElement* vertex = nullptr;
         for (const auto& e : header_.elements)
             if (e.name == "vertex") vertex = &e;
-        if (!vertex) throw FormatError::inFile(file_.path(), "the header declares no 'vertex' element");
+        if (!vertex)
+            throw FormatError::inFile(file_.path(), "the header declares no 'vertex' element");
         std::vector<Column> columns;
         for (const auto& p : vertex->properties)
             if (!p.isList) columns.push_back({p.name, storageOf(p.type)});
@@ -195,11 +201,11 @@ class PlyBody {
                                            : static_cast<uint64_t>(e.fixedBytes());
             const auto bytes = checkedMul(static_cast<uint64_t>(e.count), perRecord);
             if (!bytes || *bytes > available + 1 || needed + *bytes > available + 1)
-                throw FormatError::atLine(
-                    file_.path(), e.line,
-                    "element '" + e.name + "' declares " + std::to_string(e.count) +
-                        " records, more than the " + std::to_string(available) +
-                        " bytes after the header can hold");
+                throw FormatError::atLine(file_.path(), e.line,
+                                          "element '" + e.name + "' declares " +
+                                              std::to_string(e.count) + " records, more than the " +
+                                              std::to_string(available) +
+                                              " bytes after the header can hold");
             needed += *bytes;
         }
     }
@@ -233,7 +239,8 @@ class PlyBody {
                 if (isVertex) {
                     decodeFixedVertices(p, e, stride, bigEndian);
                 } else if (isEdge) {
-                    for (int64_t r = 0; r < e.count; ++r) readEdge(e, [&](std::size_t k) {
+                    for (int64_t r = 0; r < e.count; ++r)
+                        readEdge(e, [&](std::size_t k) {
                             return loadFixed(p + r * stride, e, k, bigEndian);
                         });
                 }
@@ -290,7 +297,8 @@ class PlyBody {
             const ColumnTarget& t = layout_.targets[c];
             if (t.field >= 0) {
                 Field& f = layout_.fields[static_cast<std::size_t>(t.field)];
-                slots.push_back({offset, e.properties[c].type, f.values.data() + t.component, f.width()});
+                slots.push_back(
+                    {offset, e.properties[c].type, f.values.data() + t.component, f.width()});
             }
             offset += byteSize(e.properties[c].type);
         }
@@ -301,7 +309,8 @@ class PlyBody {
         }();
         constexpr int64_t kChunk = 1 << 16;
         for (int64_t start = 0; start < e.count; start += kChunk) {
-            progress_.report(static_cast<double>(start) / static_cast<double>(e.count), "reading PLY");
+            progress_.report(static_cast<double>(start) / static_cast<double>(e.count),
+                             "reading PLY");
             const int64_t stop = std::min(e.count, start + kChunk);
             for (const auto& s : slots) {
                 double* out = s.base + start * s.width;
@@ -379,15 +388,15 @@ class PlyBody {
         for (std::size_t i = 0; i < faces_.indices.size(); ++i) {
             const int64_t v = faces_.indices[i];
             if (v < 0 || v >= vertices)
-                throw FormatError::inFile(file_.path(), "a face refers to vertex " + std::to_string(v) +
-                                                            " but there are " + std::to_string(vertices) +
-                                                            " vertices");
+                throw FormatError::inFile(file_.path(), "a face refers to vertex " +
+                                                            std::to_string(v) + " but there are " +
+                                                            std::to_string(vertices) + " vertices");
         }
         for (int64_t v : edges_)
             if (v < 0 || v >= vertices)
-                throw FormatError::inFile(file_.path(), "an edge refers to vertex " + std::to_string(v) +
-                                                            " but there are " + std::to_string(vertices) +
-                                                            " vertices");
+                throw FormatError::inFile(file_.path(), "an edge refers to vertex " +
+                                                            std::to_string(v) + " but there are " +
+                                                            std::to_string(vertices) + " vertices");
     }
 
     const MappedFile& file_;
@@ -416,6 +425,8 @@ class PlyReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makePlyReader() { return std::make_unique<PlyReader>(); }
+std::unique_ptr<FormatReader> makePlyReader() {
+    return std::make_unique<PlyReader>();
+}
 
 } // namespace equiscope

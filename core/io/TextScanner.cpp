@@ -1,15 +1,17 @@
 #include "io/TextScanner.h"
 
+#include "util/Error.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
 
-#include "util/Error.h"
-
 namespace equiscope {
 
 namespace {
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -52,14 +54,16 @@ std::string_view TextScanner::requireToken(const char* what) {
 double TextScanner::requireDouble(const char* what) {
     const std::string_view token = requireToken(what);
     double value = 0;
-    if (!parseDouble(token, value)) fail(std::string("expected ") + what + ", got " + quoted(token));
+    if (!parseDouble(token, value))
+        fail(std::string("expected ") + what + ", got " + quoted(token));
     return value;
 }
 
 int64_t TextScanner::requireInteger(const char* what) {
     const std::string_view token = requireToken(what);
     int64_t value = 0;
-    if (!parseInteger(token, value)) fail(std::string("expected ") + what + ", got " + quoted(token));
+    if (!parseInteger(token, value))
+        fail(std::string("expected ") + what + ", got " + quoted(token));
     return value;
 }
 

@@ -1,15 +1,15 @@
 #include "io/Writers.h"
 
+#include "io/FormatRegistry.h"
+#include "io/NpyArray.h"
+#include "util/AtomicWrite.h"
+#include "util/Error.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <sstream>
-
-#include "io/FormatRegistry.h"
-#include "io/NpyArray.h"
-#include "util/AtomicWrite.h"
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -48,10 +48,14 @@ PlyOut outputType(const Field& f) {
 
 const char* typeName(PlyOut t) {
     switch (t) {
-    case PlyOut::UChar: return "uchar";
-    case PlyOut::Int: return "int";
-    case PlyOut::Float: return "float";
-    case PlyOut::Double: return "double";
+    case PlyOut::UChar:
+        return "uchar";
+    case PlyOut::Int:
+        return "int";
+    case PlyOut::Float:
+        return "float";
+    case PlyOut::Double:
+        return "double";
     }
     return "double";
 }
@@ -82,17 +86,19 @@ void writePly(const std::string& path, const Sample& sample) {
     header << "element vertex " << n << "\n";
     for (const Field* f : fields) {
         types.push_back(outputType(*f));
-        for (const auto& name : propertyNames(*f)) header << "property " << typeName(types.back()) << " " << name << "\n";
+        for (const auto& name : propertyNames(*f))
+            header << "property " << typeName(types.back()) << " " << name << "\n";
     }
     int64_t longest = 0;
     for (int64_t i = 0; i < sample.faces.count(); ++i)
         longest = std::max(longest, sample.faces.offsets[i + 1] - sample.faces.offsets[i]);
     const bool byteCounts = longest <= 255;
     if (sample.faces.count() > 0)
-        header << "element face " << sample.faces.count() << "\nproperty list " << (byteCounts ? "uchar" : "int")
-               << " int vertex_indices\n";
+        header << "element face " << sample.faces.count() << "\nproperty list "
+               << (byteCounts ? "uchar" : "int") << " int vertex_indices\n";
     if (sample.edgeCount() > 0)
-        header << "element edge " << sample.edgeCount() << "\nproperty int vertex1\nproperty int vertex2\n";
+        header << "element edge " << sample.edgeCount()
+               << "\nproperty int vertex1\nproperty int vertex2\n";
     header << "end_header\n";
 
     std::string body;
@@ -102,18 +108,29 @@ void writePly(const std::string& path, const Sample& sample) {
             for (int64_t k = 0; k < fields[i]->width(); ++k) {
                 const double v = fields[i]->at(r, k);
                 switch (types[i]) {
-                case PlyOut::UChar: put<uint8_t>(body, static_cast<uint8_t>(v)); break;
-                case PlyOut::Int: put<int32_t>(body, static_cast<int32_t>(v)); break;
-                case PlyOut::Float: put<float>(body, static_cast<float>(v)); break;
-                case PlyOut::Double: put<double>(body, v); break;
+                case PlyOut::UChar:
+                    put<uint8_t>(body, static_cast<uint8_t>(v));
+                    break;
+                case PlyOut::Int:
+                    put<int32_t>(body, static_cast<int32_t>(v));
+                    break;
+                case PlyOut::Float:
+                    put<float>(body, static_cast<float>(v));
+                    break;
+                case PlyOut::Double:
+                    put<double>(body, v);
+                    break;
                 }
             }
     for (int64_t i = 0; i < sample.faces.count(); ++i) {
         const int64_t count = sample.faces.offsets[i + 1] - sample.faces.offsets[i];
-        if (byteCounts) put<uint8_t>(body, static_cast<uint8_t>(count));
-        else put<int32_t>(body, static_cast<int32_t>(count));
+        if (byteCounts)
+            put<uint8_t>(body, static_cast<uint8_t>(count));
+        else
+            put<int32_t>(body, static_cast<int32_t>(count));
         for (int64_t k = 0; k < count; ++k)
-            put<int32_t>(body, static_cast<int32_t>(sample.faces.indices[sample.faces.offsets[i] + k]));
+            put<int32_t>(body,
+                         static_cast<int32_t>(sample.faces.indices[sample.faces.offsets[i] + k]));
     }
     const int64_t e = sample.edgeCount();
     for (int64_t i = 0; i < e; ++i) {

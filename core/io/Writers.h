@@ -2,9 +2,9 @@
 // Writers: binary little-endian PLY and NPY. Both write to a temporary file and rename it
 // into place.
 
-#include <string>
-
 #include "data/Sample.h"
+
+#include <string>
 
 namespace equiscope {
 

@@ -1,15 +1,15 @@
 // Plain XYZ point clouds: "x y z [extra ...]" per line, separated by blanks, tabs, commas
 // or semicolons; '#' and '//' comment lines; an optional comment header naming columns.
 
-#include <cmath>
-#include <string>
-#include <vector>
-
 #include "io/BuiltinReaders.h"
 #include "io/ColumnLayout.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
 
 namespace equiscope {
 
@@ -37,7 +37,8 @@ bool isComment(std::string_view line, std::string_view& body) {
 // Names for columns 4.. when no header names them: a normal when three values have unit
 // length, colour when all values are integers in [0, 255], else col4, col5, ...
 std::vector<Column> guessColumns(std::size_t width, const std::vector<double>& values) {
-    std::vector<Column> columns = {{"x", Storage::Float64}, {"y", Storage::Float64}, {"z", Storage::Float64}};
+    std::vector<Column> columns = {
+        {"x", Storage::Float64}, {"y", Storage::Float64}, {"z", Storage::Float64}};
     const std::size_t extra = width - 3;
     const std::size_t rows = values.size() / width;
     bool colorLike = extra == 3 || extra == 4, unitLike = extra == 3;
@@ -56,7 +57,8 @@ std::vector<Column> guessColumns(std::size_t width, const std::vector<double>& v
         for (const char* n : {"red", "green", "blue", "alpha"})
             if (columns.size() < width) columns.push_back({n, Storage::Integer});
     } else {
-        for (std::size_t k = 3; k < width; ++k) columns.push_back({"col" + std::to_string(k + 1), Storage::Float64});
+        for (std::size_t k = 3; k < width; ++k)
+            columns.push_back({"col" + std::to_string(k + 1), Storage::Float64});
     }
     return columns;
 }
@@ -64,7 +66,9 @@ std::vector<Column> guessColumns(std::size_t width, const std::vector<double>& v
 class XyzReader : public FormatReader {
   public:
     std::string name() const override { return "XYZ"; }
-    std::vector<std::string> extensions() const override { return {".xyz", ".txt", ".pts", ".csv"}; }
+    std::vector<std::string> extensions() const override {
+        return {".xyz", ".txt", ".pts", ".csv"};
+    }
     int sniff(std::string_view head) const override {
         // Plausible when the first content line holds at least three numbers.
         TextScanner scan(head.data(), head.data() + head.size(), "");
@@ -75,8 +79,10 @@ class XyzReader : public FormatReader {
             bool ok = true;
             splitFields(line, [&](std::string_view w) {
                 double v;
-                if (parseDouble(w, v)) ++numbers;
-                else ok = false;
+                if (parseDouble(w, v))
+                    ++numbers;
+                else
+                    ok = false;
             });
             return ok && numbers >= 3 && scan.remaining() > 0 ? 1 : 0;
         }
@@ -99,10 +105,13 @@ class XyzReader : public FormatReader {
             tokens.clear();
             splitFields(line, [&](std::string_view w) { tokens.push_back(w); });
             if (width == 0) {
-                if (tokens.size() < 3) scan.fail("expected at least three numbers (x y z), found " + std::to_string(tokens.size()) + " fields");
+                if (tokens.size() < 3)
+                    scan.fail("expected at least three numbers (x y z), found " +
+                              std::to_string(tokens.size()) + " fields");
                 width = tokens.size();
             } else if (tokens.size() != width) {
-                scan.fail("expected " + std::to_string(width) + " numbers like the first data line, found " +
+                scan.fail("expected " + std::to_string(width) +
+                          " numbers like the first data line, found " +
                           std::to_string(tokens.size()));
             }
             for (std::string_view t : tokens) {
@@ -111,9 +120,11 @@ class XyzReader : public FormatReader {
                 values.push_back(v);
             }
             if ((++rows & 0xffff) == 0)
-                progress.report(static_cast<double>(scan.position() - file.data()) / file.size(), "reading XYZ");
+                progress.report(static_cast<double>(scan.position() - file.data()) / file.size(),
+                                "reading XYZ");
         }
-        if (width == 0) throw FormatError::inFile(path, "no data lines (expected 'x y z' per line)");
+        if (width == 0)
+            throw FormatError::inFile(path, "no data lines (expected 'x y z' per line)");
 
         std::vector<Column> columns;
         std::vector<std::string_view> names;
@@ -143,6 +154,8 @@ class XyzReader : public FormatReader {
 
 } // namespace
 
-std::unique_ptr<FormatReader> makeXyzReader() { return std::make_unique<XyzReader>(); }
+std::unique_ptr<FormatReader> makeXyzReader() {
+    return std::make_unique<XyzReader>();
+}
 
 } // namespace equiscope

@@ -10,10 +10,17 @@
 namespace equiscope {
 
 namespace {
-uint16_t u16(const char* p) { return loadValue<uint16_t>(p, false); }
-uint32_t u32(const char* p) { return loadValue<uint32_t>(p, false); }
-uint64_t u64(const char* p) { return loadValue<uint64_t>(p, false); }
-constexpr uint32_t kEndOfDirectory = 0x06054b50, kDirectoryEntry = 0x02014b50, kLocalHeader = 0x04034b50;
+uint16_t u16(const char* p) {
+    return loadValue<uint16_t>(p, false);
+}
+uint32_t u32(const char* p) {
+    return loadValue<uint32_t>(p, false);
+}
+uint64_t u64(const char* p) {
+    return loadValue<uint64_t>(p, false);
+}
+constexpr uint32_t kEndOfDirectory = 0x06054b50, kDirectoryEntry = 0x02014b50,
+                   kLocalHeader = 0x04034b50;
 } // namespace
 
 std::vector<ZipMember> listZipMembers(const char* data, std::size_t size, const std::string& path) {
@@ -25,20 +32,25 @@ std::vector<ZipMember> listZipMembers(const char* data, std::size_t size, const 
             eocd = at;
             break;
         }
-    if (eocd == std::string::npos) throw FormatError::inFile(path, "no zip end-of-directory record (truncated archive?)");
+    if (eocd == std::string::npos)
+        throw FormatError::inFile(path, "no zip end-of-directory record (truncated archive?)");
     const uint16_t entries = u16(data + eocd + 10);
     uint64_t at = u32(data + eocd + 16);
     std::vector<ZipMember> members;
     for (uint16_t i = 0; i < entries; ++i) {
         if (at + 46 > size || u32(data + at) != kDirectoryEntry)
-            throw FormatError::atByte(path, static_cast<int64_t>(at), "expected a zip central-directory entry");
+            throw FormatError::atByte(path, static_cast<int64_t>(at),
+                                      "expected a zip central-directory entry");
         ZipMember m;
         m.method = u16(data + at + 10);
         m.compressedSize = u32(data + at + 20);
         m.uncompressedSize = u32(data + at + 24);
-        const uint16_t nameLen = u16(data + at + 28), extraLen = u16(data + at + 30), commentLen = u16(data + at + 32);
+        const uint16_t nameLen = u16(data + at + 28), extraLen = u16(data + at + 30),
+                       commentLen = u16(data + at + 32);
         uint64_t local = u32(data + at + 42);
-        if (at + 46 + nameLen + extraLen > size) throw FormatError::atByte(path, static_cast<int64_t>(at), "zip entry runs past the end");
+        if (at + 46 + nameLen + extraLen > size)
+            throw FormatError::atByte(path, static_cast<int64_t>(at),
+                                      "zip entry runs past the end");
         m.name.assign(data + at + 46, nameLen);
         // Zip64: 0xFFFFFFFF sizes and offsets live in the extra field 0x0001, in this order.
         const char* extra = data + at + 46 + nameLen;
@@ -47,38 +59,46 @@ std::vector<ZipMember> listZipMembers(const char* data, std::size_t size, const 
             if (id == 1) {
                 const char* q = extra + e + 4;
                 const char* end = q + len;
-                if (m.uncompressedSize == 0xffffffffu && q + 8 <= end) m.uncompressedSize = u64(q), q += 8;
-                if (m.compressedSize == 0xffffffffu && q + 8 <= end) m.compressedSize = u64(q), q += 8;
+                if (m.uncompressedSize == 0xffffffffu && q + 8 <= end)
+                    m.uncompressedSize = u64(q), q += 8;
+                if (m.compressedSize == 0xffffffffu && q + 8 <= end)
+                    m.compressedSize = u64(q), q += 8;
                 if (local == 0xffffffffu && q + 8 <= end) local = u64(q);
             }
             e = static_cast<uint16_t>(e + 4 + len);
         }
         if (local + 30 > size || u32(data + local) != kLocalHeader)
-            throw FormatError::atByte(path, static_cast<int64_t>(local), "expected a zip local header for " + m.name);
+            throw FormatError::atByte(path, static_cast<int64_t>(local),
+                                      "expected a zip local header for " + m.name);
         m.dataOffset = local + 30 + u16(data + local + 26) + u16(data + local + 28);
         if (m.dataOffset > size || m.compressedSize > size - m.dataOffset)
-            throw FormatError::atByte(path, static_cast<int64_t>(local), "member " + m.name + " runs past the end of the archive");
+            throw FormatError::atByte(path, static_cast<int64_t>(local),
+                                      "member " + m.name + " runs past the end of the archive");
         members.push_back(m);
         at += 46 + nameLen + extraLen + commentLen;
     }
     return members;
 }
 
-std::vector<char> extractZipMember(const char* data, std::size_t size, const ZipMember& m, const std::string& path) {
+std::vector<char> extractZipMember(const char* data, std::size_t size, const ZipMember& m,
+                                   const std::string& path) {
     (void)size;
     const char* in = data + m.dataOffset;
     if (m.method == 0) {
         if (m.uncompressedSize != m.compressedSize)
-            throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset), "stored member " + m.name + " has inconsistent sizes");
+            throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
+                                      "stored member " + m.name + " has inconsistent sizes");
         return std::vector<char>(in, in + m.compressedSize);
     }
     if (m.method != 8)
         throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
-                                  "member " + m.name + " uses zip method " + std::to_string(m.method) + "; expected stored or deflate");
+                                  "member " + m.name + " uses zip method " +
+                                      std::to_string(m.method) + "; expected stored or deflate");
 #ifdef EQUISCOPE_HAVE_ZLIB
     // Deflate expands at most 1032:1; a larger claim is corrupt, not a reason to allocate.
     if (m.uncompressedSize > m.compressedSize * 1032 + 1024)
-        throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset), "member " + m.name + " claims an impossible size");
+        throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
+                                  "member " + m.name + " claims an impossible size");
     std::vector<char> out(m.uncompressedSize);
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw Error(path + ": zlib initialisation failed");
@@ -90,10 +110,13 @@ std::vector<char> extractZipMember(const char* data, std::size_t size, const Zip
     const auto produced = z.total_out;
     inflateEnd(&z);
     if (rc != Z_STREAM_END || produced != m.uncompressedSize)
-        throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset), "corrupt deflate data in member " + m.name);
+        throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
+                                  "corrupt deflate data in member " + m.name);
     return out;
 #else
-    throw FormatError::inFile(path, "member " + m.name + " is deflate-compressed and this build has no zlib; save with numpy.savez");
+    throw FormatError::inFile(
+        path, "member " + m.name +
+                  " is deflate-compressed and this build has no zlib; save with numpy.savez");
 #endif
 }
 

@@ -29,7 +29,8 @@ Vec3 unitVector(std::mt19937_64& rng) {
     return {v[0] / len, v[1] / len, v[2] / len};
 }
 
-void addSphere(PointSet& s, int64_t n, const Vec3& c, double radius, int64_t part, std::mt19937_64& rng) {
+void addSphere(PointSet& s, int64_t n, const Vec3& c, double radius, int64_t part,
+               std::mt19937_64& rng) {
     for (int64_t i = 0; i < n; ++i) {
         const Vec3 u = unitVector(rng);
         s.add({c[0] + radius * u[0], c[1] + radius * u[1], c[2] + radius * u[2]}, u, part);
@@ -43,14 +44,15 @@ void addTorus(PointSet& s, int64_t n, double major, double minor, std::mt19937_6
         const double u = angle(rng), v = angle(rng);
         if (unit(rng) > (major + minor * std::cos(v)) / (major + minor)) continue;
         const Vec3 normal{std::cos(v) * std::cos(u), std::cos(v) * std::sin(u), std::sin(v)};
-        s.add({(major + minor * std::cos(v)) * std::cos(u), (major + minor * std::cos(v)) * std::sin(u),
-               minor * std::sin(v)},
+        s.add({(major + minor * std::cos(v)) * std::cos(u),
+               (major + minor * std::cos(v)) * std::sin(u), minor * std::sin(v)},
               normal, 0);
     }
 }
 
 // Uniform on the surface of an axis-aligned box with the given half extents.
-void addBox(PointSet& s, int64_t n, const Vec3& c, const Vec3& half, int64_t part, std::mt19937_64& rng) {
+void addBox(PointSet& s, int64_t n, const Vec3& c, const Vec3& half, int64_t part,
+            std::mt19937_64& rng) {
     const std::array<double, 3> faceArea{half[1] * half[2], half[0] * half[2], half[0] * half[1]};
     std::discrete_distribution<int> pickAxis(faceArea.begin(), faceArea.end());
     std::uniform_real_distribution<double> unit(-1, 1);
@@ -73,16 +75,23 @@ void addCylinderX(PointSet& s, int64_t n, const Vec3& c, double length, double r
     for (int64_t i = 0; i < n; ++i) {
         const double a = angle(rng);
         const Vec3 normal{0, std::cos(a), std::sin(a)};
-        s.add({c[0] + along(rng), c[1] + radius * normal[1], c[2] + radius * normal[2]}, normal, part);
+        s.add({c[0] + along(rng), c[1] + radius * normal[1], c[2] + radius * normal[2]}, normal,
+              part);
     }
 }
 
 PointSet shapePoints(DemoShape shape, int64_t n, std::mt19937_64& rng) {
     PointSet s;
     switch (shape) {
-    case DemoShape::Sphere: addSphere(s, n, {0, 0, 0}, 1.0, 0, rng); break;
-    case DemoShape::Torus: addTorus(s, n, 1.0, 0.35, rng); break;
-    case DemoShape::Box: addBox(s, n, {0, 0, 0}, {0.7, 0.5, 0.4}, 0, rng); break;
+    case DemoShape::Sphere:
+        addSphere(s, n, {0, 0, 0}, 1.0, 0, rng);
+        break;
+    case DemoShape::Torus:
+        addTorus(s, n, 1.0, 0.35, rng);
+        break;
+    case DemoShape::Box:
+        addBox(s, n, {0, 0, 0}, {0.7, 0.5, 0.4}, 0, rng);
+        break;
     case DemoShape::Composite: { // a figure: body, head, two arms
         const int64_t body = n * 4 / 10, head = n * 3 / 10, arm = (n - body - head) / 2;
         addBox(s, body, {0, 0, -0.3}, {0.35, 0.25, 0.6}, 0, rng);
@@ -109,20 +118,23 @@ Sample sampleShape(DemoShape shape, int64_t points, uint64_t seed) {
     const PointSet s = shapePoints(shape, points, rng);
     const auto n = static_cast<int64_t>(s.points.size());
     Sample sample;
-    sample.setField(Field::perNode(Sample::kPositions, FieldType::Position, n, 3, flatten(s.points)));
+    sample.setField(
+        Field::perNode(Sample::kPositions, FieldType::Position, n, 3, flatten(s.points)));
     sample.setField(Field::perNode("normal", FieldType::Vector, n, 3, flatten(s.normals)));
     if (shape == DemoShape::Composite) {
         sample.parts = s.parts;
         sample.setField(Field::perNode("part", FieldType::Categorical, n, 1,
-                                       std::vector<double>(s.parts.begin(), s.parts.end()), Storage::Integer));
+                                       std::vector<double>(s.parts.begin(), s.parts.end()),
+                                       Storage::Integer));
     }
     sample.metadata["source"] = "demo";
     return sample;
 }
 
 Sample makeDemoScene(int64_t pointsPerShape, uint64_t seed) {
-    const std::array<DemoShape, 4> shapes{DemoShape::Sphere, DemoShape::Torus, DemoShape::Box, DemoShape::Composite};
-    std::vector<double> pos, normal, height, shapeId, part;
+    const std::array<DemoShape, 4> shapes{DemoShape::Sphere, DemoShape::Torus, DemoShape::Box,
+                                          DemoShape::Composite};
+    std::vector<double> pos, normal, radius, shapeId, part;
     int64_t nextPart = 0;
     for (std::size_t k = 0; k < shapes.size(); ++k) {
         const Sample s = sampleShape(shapes[k], pointsPerShape, seed + k);
@@ -133,7 +145,8 @@ Sample makeDemoScene(int64_t pointsPerShape, uint64_t seed) {
         for (int64_t r = 0; r < s.nodeCount(); ++r) {
             pos.insert(pos.end(), {p.at(r, 0) + offset, p.at(r, 1), p.at(r, 2)});
             normal.insert(normal.end(), {nrm.at(r, 0), nrm.at(r, 1), nrm.at(r, 2)});
-            height.push_back(p.at(r, 2));
+            radius.push_back(std::sqrt(p.at(r, 0) * p.at(r, 0) + p.at(r, 1) * p.at(r, 1) +
+                                       p.at(r, 2) * p.at(r, 2)));
             shapeId.push_back(static_cast<double>(k));
             const int64_t local = s.parts.empty() ? 0 : s.parts[static_cast<std::size_t>(r)];
             partsHere = std::max(partsHere, local + 1);
@@ -141,14 +154,18 @@ Sample makeDemoScene(int64_t pointsPerShape, uint64_t seed) {
         }
         nextPart += partsHere;
     }
-    const auto n = static_cast<int64_t>(height.size());
+    const auto n = static_cast<int64_t>(radius.size());
     Sample scene;
     scene.setField(Field::perNode(Sample::kPositions, FieldType::Position, n, 3, std::move(pos)));
     scene.setField(Field::perNode("normal", FieldType::Vector, n, 3, std::move(normal)));
-    scene.setField(Field::perNode("height", FieldType::Scalar, n, 1, std::move(height)));
-    scene.setField(Field::perNode("shape", FieldType::Categorical, n, 1, std::move(shapeId), Storage::Integer));
+    // Distance to the shape's own centre: invariant when the whole scene moves rigidly, so
+    // it is an honest "scalar" input feature for models.
+    scene.setField(Field::perNode("radius", FieldType::Scalar, n, 1, std::move(radius)));
+    scene.setField(Field::perNode("shape", FieldType::Categorical, n, 1, std::move(shapeId),
+                                  Storage::Integer));
     scene.parts.assign(part.begin(), part.end());
-    scene.setField(Field::perNode("part", FieldType::Categorical, n, 1, std::move(part), Storage::Integer));
+    scene.setField(
+        Field::perNode("part", FieldType::Categorical, n, 1, std::move(part), Storage::Integer));
     scene.metadata["source"] = "demo";
     return scene;
 }

@@ -2,9 +2,9 @@
 // The built-in demo: shapes sampled by our own code, shown when the app starts without a
 // file (and readable as the data name "demo").
 
-#include <cstdint>
-
 #include "data/Sample.h"
+
+#include <cstdint>
 
 namespace equiscope {
 
@@ -14,7 +14,8 @@ enum class DemoShape { Sphere, Torus, Box, Composite };
 // labels (body, head, left arm, right arm).
 Sample sampleShape(DemoShape shape, int64_t points, uint64_t seed);
 
-// Sphere, torus, box and composite side by side along x; fields pos, normal, height (z),
+// Sphere, torus, box and composite side by side along x; fields pos, normal, radius (distance to
+// the shape's centre),
 // shape (categorical 0..3) and part (categorical: 0 sphere, 1 torus, 2 box, 3..6 the
 // composite's parts), ground-truth parts set from "part".
 Sample makeDemoScene(int64_t pointsPerShape = 4000, uint64_t seed = 7);

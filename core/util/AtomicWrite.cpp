@@ -1,12 +1,12 @@
 #include "util/AtomicWrite.h"
 
+#include "util/Error.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <unistd.h>
-
-#include "util/Error.h"
 
 namespace equiscope {
 

@@ -1,13 +1,13 @@
 #include "util/MappedFile.h"
 
+#include "util/Error.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "util/Error.h"
 
 namespace equiscope {
 

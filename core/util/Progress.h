@@ -1,11 +1,11 @@
 #pragma once
 // Progress reporting and cooperative cancellation for every long computation.
 
+#include "util/Error.h"
+
 #include <atomic>
 #include <functional>
 #include <string>
-
-#include "util/Error.h"
 
 namespace equiscope {
 

@@ -1,9 +1,9 @@
 // equiscope-cli info: exactly the documented JSON keys, agreement with the independent
 // values on every real file, exit status 2 with one line on bad input.
 
-#include <QProcess>
-
 #include "TestSupport.h"
+
+#include <QProcess>
 
 namespace {
 
@@ -16,7 +16,8 @@ Run cli(const QStringList& args) {
     QProcess p;
     p.start(QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope-cli"), args);
     if (!p.waitForFinished(60000)) qFatal("equiscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
 } // namespace
@@ -41,7 +42,8 @@ class TestCliInfo : public QObject {
         QCOMPARE(error.error, QJsonParseError::NoError);
         QStringList keys = o.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({"bbox", "centroid", "edges", "faces", "fields", "frames", "graphs", "kind", "nodes"}));
+        QCOMPARE(keys, QStringList({"bbox", "centroid", "edges", "faces", "fields", "frames",
+                                    "graphs", "kind", "nodes"}));
         const QJsonObject e = equiscope::test::expectedRealValues()[file].toObject();
         QCOMPARE(o["kind"].toString(), QString("points"));
         QCOMPARE(o["nodes"].toInteger(), e["nodes"].toInteger());
@@ -49,9 +51,12 @@ class TestCliInfo : public QObject {
         QCOMPARE(o["frames"].toInteger(), 1);
         QCOMPARE(o["graphs"].toInteger(), 0);
         for (int k = 0; k < 3; ++k) {
-            QVERIFY(equiscope::test::close(o["bbox"]["min"][k].toDouble(), e["bbox_min"][k].toDouble()));
-            QVERIFY(equiscope::test::close(o["bbox"]["max"][k].toDouble(), e["bbox_max"][k].toDouble()));
-            QVERIFY(equiscope::test::close(o["centroid"][k].toDouble(), e["centroid"][k].toDouble(), 1e-12));
+            QVERIFY(equiscope::test::close(o["bbox"]["min"][k].toDouble(),
+                                           e["bbox_min"][k].toDouble()));
+            QVERIFY(equiscope::test::close(o["bbox"]["max"][k].toDouble(),
+                                           e["bbox_max"][k].toDouble()));
+            QVERIFY(equiscope::test::close(o["centroid"][k].toDouble(), e["centroid"][k].toDouble(),
+                                           1e-12));
         }
         const QJsonArray fields = o["fields"].toArray();
         QVERIFY(!fields.isEmpty());
@@ -62,7 +67,8 @@ class TestCliInfo : public QObject {
 
     void badInputExitsTwoWithOneLine_data() {
         QTest::addColumn<QStringList>("args");
-        const QString broken = QString::fromStdString(equiscope::test::writeTempFile(dir_, "broken.ply", "ply\nformat ascii 1.0\n"));
+        const QString broken = QString::fromStdString(
+            equiscope::test::writeTempFile(dir_, "broken.ply", "ply\nformat ascii 1.0\n"));
         QTest::newRow("broken file") << QStringList{"info", "--json", broken};
         QTest::newRow("missing file") << QStringList{"info", "/nonexistent/file.ply"};
         QTest::newRow("unknown option") << QStringList{"info", "--bogus", "demo"};
@@ -75,11 +81,13 @@ class TestCliInfo : public QObject {
         QCOMPARE(r.status, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.isEmpty());
-        if (args.size() > 1 && args[1] != "--bogus" && args.size() != 1) QCOMPARE(r.err.trimmed().count('\n'), 0);
+        if (args.size() > 1 && args[1] != "--bogus" && args.size() != 1)
+            QCOMPARE(r.err.trimmed().count('\n'), 0);
     }
 
     void nonFiniteIsReportedOnStderr() {
-        const QString path = QString::fromStdString(equiscope::test::writeTempFile(dir_, "nan.xyz", "1 2 3\nnan 0 0\n3 2 1\n"));
+        const QString path = QString::fromStdString(
+            equiscope::test::writeTempFile(dir_, "nan.xyz", "1 2 3\nnan 0 0\n3 2 1\n"));
         const Run r = cli({"info", "--json", path});
         QCOMPARE(r.status, 0);
         QVERIFY(r.err.contains("1 points have NaN or Inf"));

@@ -1,12 +1,12 @@
 // The built-in demo: deterministic, the shapes it promises, parts on the composite.
 
-#include <cmath>
-#include <set>
-
 #include "TestSupport.h"
 #include "data/Summary.h"
 #include "io/LoadDataset.h"
 #include "scene/DemoScene.h"
+
+#include <cmath>
+#include <set>
 
 using namespace equiscope;
 

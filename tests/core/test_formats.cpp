@@ -2,18 +2,20 @@
 // XYZ separators and headers, PCD ascii with packed rgb, NPY / NPZ made by NumPy,
 // sniffing by content, NaN handling.
 
-#include <cmath>
-#include <cstring>
-
 #include "TestSupport.h"
 #include "data/Summary.h"
 #include "io/FormatRegistry.h"
+
+#include <cmath>
+#include <cstring>
 
 using namespace equiscope;
 
 namespace {
 
-Sample readOne(const std::string& path) { return FormatRegistry::builtin().read(path).samples.at(0); }
+Sample readOne(const std::string& path) {
+    return FormatRegistry::builtin().read(path).samples.at(0);
+}
 
 QByteArray bigEndianFloat(float v) {
     uint32_t bits;
@@ -24,7 +26,9 @@ QByteArray bigEndianFloat(float v) {
 }
 
 // The formula of tests/data/make_fixtures.py.
-double fixturePos(int i, int k) { return (i * (k + 1)) / 8.0 - 1.0; }
+double fixturePos(int i, int k) {
+    return (i * (k + 1)) / 8.0 - 1.0;
+}
 
 } // namespace
 
@@ -34,11 +38,12 @@ class TestFormats : public QObject {
 
   private slots:
     void plyAscii() {
-        const auto path = test::writeTempFile(dir_, "a.ply",
-                                              "ply\nformat ascii 1.0\ncomment hi\nelement vertex 3\nproperty float x\n"
-                                              "property float y\nproperty float z\nproperty uchar red\nproperty uchar green\n"
-                                              "property uchar blue\nelement face 1\nproperty list uchar int vertex_indices\n"
-                                              "end_header\n0 0 0 255 0 0\n1 0 0 0 255 0\n0 1 0.5 0 0 255\n3 0 1 2\n");
+        const auto path = test::writeTempFile(
+            dir_, "a.ply",
+            "ply\nformat ascii 1.0\ncomment hi\nelement vertex 3\nproperty float x\n"
+            "property float y\nproperty float z\nproperty uchar red\nproperty uchar green\n"
+            "property uchar blue\nelement face 1\nproperty list uchar int vertex_indices\n"
+            "end_header\n0 0 0 255 0 0\n1 0 0 0 255 0\n0 1 0.5 0 0 255\n3 0 1 2\n");
         const Sample s = readOne(path);
         QCOMPARE(s.nodeCount(), 3);
         QCOMPARE(s.positions().at(2, 2), 0.5);
@@ -48,8 +53,10 @@ class TestFormats : public QObject {
     }
 
     void plyBigEndianWithEdges() {
-        QByteArray bytes("ply\nformat binary_big_endian 1.0\nelement vertex 2\nproperty float x\nproperty float y\n"
-                         "property float z\nelement edge 1\nproperty int vertex1\nproperty int vertex2\nend_header\n");
+        QByteArray bytes("ply\nformat binary_big_endian 1.0\nelement vertex 2\nproperty float "
+                         "x\nproperty float y\n"
+                         "property float z\nelement edge 1\nproperty int vertex1\nproperty int "
+                         "vertex2\nend_header\n");
         for (float v : {1.5f, -2.0f, 3.25f, 4.0f, 5.0f, 6.0f}) bytes += bigEndianFloat(v);
         bytes += QByteArray("\x00\x00\x00\x01\x00\x00\x00\x00", 8);
         const Sample s = readOne(test::writeTempFile(dir_, "be.ply", bytes));
@@ -60,9 +67,11 @@ class TestFormats : public QObject {
     void offHeaderVariants_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("two lines") << QByteArray("OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
-        QTest::newRow("counts on magic line") << QByteArray("OFF 3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
+        QTest::newRow("counts on magic line")
+            << QByteArray("OFF 3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
         QTest::newRow("glued counts") << QByteArray("OFF3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
-        QTest::newRow("comments and CRLF") << QByteArray("OFF\r\n# made by hand\r\n3 1 0\r\n0 0 0\r\n1 0 0\r\n\r\n0 1 0\r\n3 0 1 2 255 0 0\r\n");
+        QTest::newRow("comments and CRLF") << QByteArray(
+            "OFF\r\n# made by hand\r\n3 1 0\r\n0 0 0\r\n1 0 0\r\n\r\n0 1 0\r\n3 0 1 2 255 0 0\r\n");
     }
     void offHeaderVariants() {
         QFETCH(QByteArray, text);
@@ -73,24 +82,31 @@ class TestFormats : public QObject {
     }
 
     void coffColours() {
-        const Sample rgb = readOne(test::writeTempFile(dir_, "c3.off", "COFF\n2 0 0\n0 0 0 10 20 30\n1 1 1 40 50 60\n"));
+        const Sample rgb = readOne(
+            test::writeTempFile(dir_, "c3.off", "COFF\n2 0 0\n0 0 0 10 20 30\n1 1 1 40 50 60\n"));
         QCOMPARE(rgb.find("color")->width(), 3);
         QCOMPARE(rgb.find("color")->at(1, 2), 60.0);
-        const Sample rgba = readOne(test::writeTempFile(dir_, "c4.off", "COFF\n1 0 0\n0 0 0 10 20 30 255\n"));
+        const Sample rgba =
+            readOne(test::writeTempFile(dir_, "c4.off", "COFF\n1 0 0\n0 0 0 10 20 30 255\n"));
         QCOMPARE(rgba.find("color")->width(), 4);
-        const Sample noff = readOne(test::writeTempFile(dir_, "n.off", "NOFF\n1 0 0\n0 0 0 0 0 1\n"));
+        const Sample noff =
+            readOne(test::writeTempFile(dir_, "n.off", "NOFF\n1 0 0\n0 0 0 0 0 1\n"));
         QCOMPARE(noff.find("normal")->type, FieldType::Vector);
     }
 
     void xyzVariants() {
-        const Sample comma = readOne(test::writeTempFile(dir_, "c.xyz", "# comment\n1,2,3\n4,5,6\n"));
+        const Sample comma =
+            readOne(test::writeTempFile(dir_, "c.xyz", "# comment\n1,2,3\n4,5,6\n"));
         QCOMPARE(comma.positions().values, (std::vector<double>{1, 2, 3, 4, 5, 6}));
-        const Sample named = readOne(test::writeTempFile(dir_, "n.txt", "//X Y Z Intensity\n1 2 3 0.5\n4 5 6 0.25\n"));
+        const Sample named = readOne(
+            test::writeTempFile(dir_, "n.txt", "//X Y Z Intensity\n1 2 3 0.5\n4 5 6 0.25\n"));
         QVERIFY(named.find("intensity"));
         QCOMPARE(named.find("intensity")->at(1, 0), 0.25);
-        const Sample normals = readOne(test::writeTempFile(dir_, "nn.xyz", "0 0 0 0 0 1\n1 1 1 1 0 0\n"));
+        const Sample normals =
+            readOne(test::writeTempFile(dir_, "nn.xyz", "0 0 0 0 0 1\n1 1 1 1 0 0\n"));
         QCOMPARE(normals.find("normal")->type, FieldType::Vector);
-        const Sample generic = readOne(test::writeTempFile(dir_, "g.xyz", "0 0 0 0.5 7.25\n1 1 1 2.5 -3\n"));
+        const Sample generic =
+            readOne(test::writeTempFile(dir_, "g.xyz", "0 0 0 0.5 7.25\n1 1 1 2.5 -3\n"));
         QCOMPARE(generic.find("col5")->at(1, 0), -3.0);
     }
 
@@ -99,9 +115,11 @@ class TestFormats : public QObject {
         const uint32_t bits = 0x00ff8040u;
         float packed;
         std::memcpy(&packed, &bits, 4);
-        const QByteArray text = "# .PCD v0.7\nVERSION 0.7\nFIELDS x y z rgb\nSIZE 4 4 4 4\nTYPE F F F F\nCOUNT 1 1 1 1\n"
-                                "WIDTH 1\nHEIGHT 1\nVIEWPOINT 0 0 0 1 0 0 0\nPOINTS 1\nDATA ascii\n1 2 3 " +
-                                QByteArray::number(static_cast<double>(packed), 'g', 9) + "\n";
+        const QByteArray text =
+            "# .PCD v0.7\nVERSION 0.7\nFIELDS x y z rgb\nSIZE 4 4 4 4\nTYPE F F F F\nCOUNT 1 1 1 "
+            "1\n"
+            "WIDTH 1\nHEIGHT 1\nVIEWPOINT 0 0 0 1 0 0 0\nPOINTS 1\nDATA ascii\n1 2 3 " +
+            QByteArray::number(static_cast<double>(packed), 'g', 9) + "\n";
         const Sample s = readOne(test::writeTempFile(dir_, "p.pcd", text));
         QCOMPARE(s.find("color")->values, (std::vector<double>{255, 128, 64}));
     }
@@ -119,10 +137,12 @@ class TestFormats : public QObject {
     void numpyFixtures() {
         QFETCH(QString, file);
         QFETCH(int, dims);
-        const Sample s = readOne(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/%1").arg(file).toStdString());
+        const Sample s =
+            readOne(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/%1").arg(file).toStdString());
         QCOMPARE(s.nodeCount(), 40);
         for (int i = 0; i < 40; ++i)
-            for (int k = 0; k < 3; ++k) QCOMPARE(s.positions().at(i, k), k < dims ? fixturePos(i, k) : 0.0);
+            for (int k = 0; k < 3; ++k)
+                QCOMPARE(s.positions().at(i, k), k < dims ? fixturePos(i, k) : 0.0);
         if (file == "points_fortran.npy") {
             QCOMPARE(s.find("features")->width(), 2);
             QCOMPARE(s.find("features")->at(7, 0), 2.0);
@@ -139,18 +159,24 @@ class TestFormats : public QObject {
 
     // The first bytes decide, whatever the extension says.
     void sniffingBeatsExtension() {
-        const auto path = test::writeTempFile(dir_, "really_ply.dat", "ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\n"
-                                                                     "property float y\nproperty float z\nend_header\n1 2 3\n");
-        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(path).name()), QString("PLY"));
+        const auto path =
+            test::writeTempFile(dir_, "really_ply.dat",
+                                "ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\n"
+                                "property float y\nproperty float z\nend_header\n1 2 3\n");
+        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(path).name()),
+                 QString("PLY"));
         const auto off = test::writeTempFile(dir_, "mislabelled.xyz", "OFF\n1 0 0\n1 2 3\n");
-        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(off).name()), QString("OFF"));
+        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(off).name()),
+                 QString("OFF"));
         const auto text = test::writeTempFile(dir_, "points.dat", "1 2 3\n4 5 6\n");
-        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(text).name()), QString("XYZ"));
+        QCOMPARE(QString::fromStdString(FormatRegistry::builtin().readerFor(text).name()),
+                 QString("XYZ"));
     }
 
     // NaN and Inf coordinates are loaded and reported, not dropped.
     void nonFiniteIsKeptAndReported() {
-        const Dataset d = FormatRegistry::builtin().read(test::writeTempFile(dir_, "nan.xyz", "1 2 3\nnan 0 0\n0 inf 0\n3 2 1\n"));
+        const Dataset d = FormatRegistry::builtin().read(
+            test::writeTempFile(dir_, "nan.xyz", "1 2 3\nnan 0 0\n0 inf 0\n3 2 1\n"));
         QCOMPARE(d.samples[0].nodeCount(), 4);
         QVERIFY(std::isnan(d.samples[0].positions().at(1, 0)));
         const DatasetSummary s = summarize(d);

@@ -2,21 +2,25 @@
 // never a crash, a hang or a huge allocation. Then sweeps of truncations and byte flips
 // over real files, where every outcome must be a clean result or a clean error.
 
-#include <random>
-
 #include "TestSupport.h"
 #include "io/FormatRegistry.h"
 #include "util/Error.h"
+
+#include <random>
 
 using namespace equiscope;
 
 namespace {
 
-const QByteArray kPlyHead = "ply\nformat binary_little_endian 1.0\nelement vertex 2\nproperty float x\n"
-                            "property float y\nproperty float z\n";
-const QByteArray kPcdHead = "# .PCD v0.7\nVERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\n";
+const QByteArray kPlyHead =
+    "ply\nformat binary_little_endian 1.0\nelement vertex 2\nproperty float x\n"
+    "property float y\nproperty float z\n";
+const QByteArray kPcdHead =
+    "# .PCD v0.7\nVERSION 0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE F F F\nCOUNT 1 1 1\n";
 
-QByteArray floats(int n) { return QByteArray(n * 4, '\0'); }
+QByteArray floats(int n) {
+    return QByteArray(n * 4, '\0');
+}
 
 QByteArray npyHeader(const QByteArray& dict) {
     QByteArray h = dict;
@@ -38,7 +42,8 @@ QByteArray compressedPcd(uint32_t claimedSize, bool corrupt, int points = 2) {
     std::memcpy(sizes.data(), &packed, 4);
     std::memcpy(sizes.data() + 4, &claimedSize, 4);
     const QByteArray n = QByteArray::number(points);
-    return kPcdHead + "WIDTH " + n + "\nHEIGHT 1\nPOINTS " + n + "\nDATA binary_compressed\n" + sizes + body;
+    return kPcdHead + "WIDTH " + n + "\nHEIGHT 1\nPOINTS " + n + "\nDATA binary_compressed\n" +
+           sizes + body;
 }
 
 enum class Outcome { Ok, CleanError, Other };
@@ -79,79 +84,167 @@ class TestMalformed : public QObject {
         QTest::addColumn<QString>("hint");
 
         QTest::newRow("empty file") << "empty.ply" << QByteArray() << "empty";
-        QTest::newRow("ply wrong magic") << "magic.ply" << QByteArray("plx\nformat ascii 1.0\nend_header\n") << "magic line 'ply'";
-        QTest::newRow("ply no format") << "nofmt.ply" << QByteArray("ply\nelement vertex 0\nend_header\n") << "no 'format' line";
-        QTest::newRow("ply unknown encoding") << "enc.ply" << QByteArray("ply\nformat binary_middle_endian 1.0\nend_header\n") << "binary_big_endian";
-        QTest::newRow("ply negative count") << "neg.ply" << QByteArray("ply\nformat ascii 1.0\nelement vertex -5\nend_header\n") << "count >= 0";
-        QTest::newRow("ply absurd binary count") << "huge.ply"
-            << QByteArray("ply\nformat binary_little_endian 1.0\nelement vertex 1000000000000000\nproperty float x\n"
-                          "property float y\nproperty float z\nend_header\n") + floats(3) << "more than the";
-        QTest::newRow("ply absurd ascii count") << "hugea.ply"
-            << QByteArray("ply\nformat ascii 1.0\nelement vertex 99999999999\nproperty float x\nproperty float y\n"
-                          "property float z\nend_header\n1 2 3\n") << "more than the";
-        QTest::newRow("ply count overflow") << "ovf.ply"
-            << QByteArray("ply\nformat binary_little_endian 1.0\nelement vertex 9223372036854775807\nproperty double x\n"
-                          "property double y\nproperty double z\nend_header\n") << "more than the";
-        QTest::newRow("ply unknown type") << "type.ply" << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\nproperty float128 x\nend_header\n") << "unknown property type";
-        QTest::newRow("ply property first") << "prop.ply" << QByteArray("ply\nformat ascii 1.0\nproperty float x\nend_header\n") << "before any 'element'";
-        QTest::newRow("ply no end_header") << "noend.ply" << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\n") << "end_header";
-        QTest::newRow("ply truncated body") << "trunc.ply" << kPlyHead + "end_header\n" + floats(5) << "more than the";
-        QTest::newRow("ply ascii not a number") << "nan.ply"
-            << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\nproperty float z\n"
-                          "end_header\n1 abc 3\n") << "property 'y'";
-        QTest::newRow("ply ascii truncated") << "short.ply"
-            << QByteArray("ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty float y\nproperty float z\n"
-                          "end_header\n1 2 3\n4 5\n                    \n") << "unexpected end of file";
-        QTest::newRow("ply face index out of range") << "face.ply"
-            << kPlyHead + "element face 1\nproperty list uchar int vertex_indices\nend_header\n" + floats(6) +
-                   QByteArray("\x03\x00\x00\x00\x00\x01\x00\x00\x00\x07\x00\x00\x00", 13) << "vertex 7";
-        QTest::newRow("ply negative list count") << "negl.ply"
-            << kPlyHead + "element face 1\nproperty list int int vertex_indices\nend_header\n" + floats(6) +
-                   QByteArray("\xff\xff\xff\xff", 4) << "negative list length";
-        QTest::newRow("ply list past the end") << "longl.ply"
-            << kPlyHead + "element face 1\nproperty list int int vertex_indices\nend_header\n" + floats(6) +
-                   QByteArray("\xff\xff\xff\x7f\x00\x00\x00\x00", 8) << "file ends inside record";
-        QTest::newRow("ply no vertex element") << "nov.ply" << QByteArray("ply\nformat ascii 1.0\nelement face 0\nend_header\n") << "no 'vertex' element";
-        QTest::newRow("ply vertex without xyz") << "noxyz.ply"
-            << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\nproperty float a\nend_header\n1\n") << "no x, y and z";
+        QTest::newRow("ply wrong magic")
+            << "magic.ply" << QByteArray("plx\nformat ascii 1.0\nend_header\n")
+            << "magic line 'ply'";
+        QTest::newRow("ply no format")
+            << "nofmt.ply" << QByteArray("ply\nelement vertex 0\nend_header\n")
+            << "no 'format' line";
+        QTest::newRow("ply unknown encoding")
+            << "enc.ply" << QByteArray("ply\nformat binary_middle_endian 1.0\nend_header\n")
+            << "binary_big_endian";
+        QTest::newRow("ply negative count")
+            << "neg.ply" << QByteArray("ply\nformat ascii 1.0\nelement vertex -5\nend_header\n")
+            << "count >= 0";
+        QTest::newRow("ply absurd binary count")
+            << "huge.ply"
+            << QByteArray("ply\nformat binary_little_endian 1.0\nelement vertex "
+                          "1000000000000000\nproperty float x\n"
+                          "property float y\nproperty float z\nend_header\n") +
+                   floats(3)
+            << "more than the";
+        QTest::newRow("ply absurd ascii count")
+            << "hugea.ply"
+            << QByteArray("ply\nformat ascii 1.0\nelement vertex 99999999999\nproperty float "
+                          "x\nproperty float y\n"
+                          "property float z\nend_header\n1 2 3\n")
+            << "more than the";
+        QTest::newRow("ply count overflow")
+            << "ovf.ply"
+            << QByteArray("ply\nformat binary_little_endian 1.0\nelement vertex "
+                          "9223372036854775807\nproperty double x\n"
+                          "property double y\nproperty double z\nend_header\n")
+            << "more than the";
+        QTest::newRow("ply unknown type")
+            << "type.ply"
+            << QByteArray(
+                   "ply\nformat ascii 1.0\nelement vertex 1\nproperty float128 x\nend_header\n")
+            << "unknown property type";
+        QTest::newRow("ply property first")
+            << "prop.ply" << QByteArray("ply\nformat ascii 1.0\nproperty float x\nend_header\n")
+            << "before any 'element'";
+        QTest::newRow("ply no end_header")
+            << "noend.ply" << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\n")
+            << "end_header";
+        QTest::newRow("ply truncated body")
+            << "trunc.ply" << kPlyHead + "end_header\n" + floats(5) << "more than the";
+        QTest::newRow("ply ascii not a number")
+            << "nan.ply"
+            << QByteArray("ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty "
+                          "float y\nproperty float z\n"
+                          "end_header\n1 abc 3\n")
+            << "property 'y'";
+        QTest::newRow("ply ascii truncated")
+            << "short.ply"
+            << QByteArray("ply\nformat ascii 1.0\nelement vertex 2\nproperty float x\nproperty "
+                          "float y\nproperty float z\n"
+                          "end_header\n1 2 3\n4 5\n                    \n")
+            << "unexpected end of file";
+        QTest::newRow("ply face index out of range")
+            << "face.ply"
+            << kPlyHead + "element face 1\nproperty list uchar int vertex_indices\nend_header\n" +
+                   floats(6) +
+                   QByteArray("\x03\x00\x00\x00\x00\x01\x00\x00\x00\x07\x00\x00\x00", 13)
+            << "vertex 7";
+        QTest::newRow("ply negative list count")
+            << "negl.ply"
+            << kPlyHead + "element face 1\nproperty list int int vertex_indices\nend_header\n" +
+                   floats(6) + QByteArray("\xff\xff\xff\xff", 4)
+            << "negative list length";
+        QTest::newRow("ply list past the end")
+            << "longl.ply"
+            << kPlyHead + "element face 1\nproperty list int int vertex_indices\nend_header\n" +
+                   floats(6) + QByteArray("\xff\xff\xff\x7f\x00\x00\x00\x00", 8)
+            << "file ends inside record";
+        QTest::newRow("ply no vertex element")
+            << "nov.ply" << QByteArray("ply\nformat ascii 1.0\nelement face 0\nend_header\n")
+            << "no 'vertex' element";
+        QTest::newRow("ply vertex without xyz")
+            << "noxyz.ply"
+            << QByteArray(
+                   "ply\nformat ascii 1.0\nelement vertex 1\nproperty float a\nend_header\n1\n")
+            << "no x, y and z";
 
-        QTest::newRow("off wrong magic") << "m.off" << QByteArray("OOF\n1 0 0\n0 0 0\n") << "magic 'OFF'";
+        QTest::newRow("off wrong magic")
+            << "m.off" << QByteArray("OOF\n1 0 0\n0 0 0\n") << "magic 'OFF'";
         QTest::newRow("off missing counts") << "c.off" << QByteArray("OFF\n") << "counts";
-        QTest::newRow("off absurd counts") << "a.off" << QByteArray("OFF\n100000000 100000000 0\n0 0 0\n") << "cannot fit";
-        QTest::newRow("off short vertex line") << "s.off" << QByteArray("OFF\n2 0 0\n0 0\n1 1 1\n# padding padding padding\n") << "expected 3 numbers";
-        QTest::newRow("off bad coordinate") << "b.off" << QByteArray("OFF\n1 0 0\n0 zero 0\n") << "expected a number";
-        QTest::newRow("off face index out of range") << "f.off" << QByteArray("OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 3\n") << "vertex index in [0, 3)";
-        QTest::newRow("off too few vertices") << "t.off" << QByteArray("OFF\n3 0 0\n0 0 0\n1 0 0\n# padding padding padding\n") << "unexpected end of file";
+        QTest::newRow("off absurd counts")
+            << "a.off" << QByteArray("OFF\n100000000 100000000 0\n0 0 0\n") << "cannot fit";
+        QTest::newRow("off short vertex line")
+            << "s.off" << QByteArray("OFF\n2 0 0\n0 0\n1 1 1\n# padding padding padding\n")
+            << "expected 3 numbers";
+        QTest::newRow("off bad coordinate")
+            << "b.off" << QByteArray("OFF\n1 0 0\n0 zero 0\n") << "expected a number";
+        QTest::newRow("off face index out of range")
+            << "f.off" << QByteArray("OFF\n3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 3\n")
+            << "vertex index in [0, 3)";
+        QTest::newRow("off too few vertices")
+            << "t.off" << QByteArray("OFF\n3 0 0\n0 0 0\n1 0 0\n# padding padding padding\n")
+            << "unexpected end of file";
         QTest::newRow("off binary") << "bin.off" << QByteArray("OFF BINARY\n") << "binary OFF";
 
-        QTest::newRow("xyz two numbers") << "two.xyz" << QByteArray("1 2\n3 4\n") << "at least three numbers";
-        QTest::newRow("xyz ragged") << "rag.xyz" << QByteArray("1 2 3\n4 5 6 7\n") << "expected 3 numbers";
-        QTest::newRow("xyz not a number") << "word.xyz" << QByteArray("1 2 3\n4 five 6\n") << "expected a number";
-        QTest::newRow("xyz comments only") << "com.xyz" << QByteArray("# nothing\n// here\n") << "no data lines";
+        QTest::newRow("xyz two numbers")
+            << "two.xyz" << QByteArray("1 2\n3 4\n") << "at least three numbers";
+        QTest::newRow("xyz ragged")
+            << "rag.xyz" << QByteArray("1 2 3\n4 5 6 7\n") << "expected 3 numbers";
+        QTest::newRow("xyz not a number")
+            << "word.xyz" << QByteArray("1 2 3\n4 five 6\n") << "expected a number";
+        QTest::newRow("xyz comments only")
+            << "com.xyz" << QByteArray("# nothing\n// here\n") << "no data lines";
 
-        QTest::newRow("pcd no DATA") << "d.pcd" << kPcdHead + "WIDTH 1\nHEIGHT 1\n" << "no DATA line";
-        QTest::newRow("pcd field count mismatch") << "m.pcd"
-            << QByteArray("# .PCD v0.7\nFIELDS x y z\nSIZE 4 4\nTYPE F F F\nWIDTH 1\nHEIGHT 1\nDATA ascii\n1 2 3\n") << "3 entries each";
-        QTest::newRow("pcd points mismatch") << "p.pcd" << kPcdHead + "WIDTH 2\nHEIGHT 1\nPOINTS 3\nDATA ascii\n" << "differs from WIDTH x HEIGHT";
-        QTest::newRow("pcd binary truncated") << "t.pcd" << kPcdHead + "WIDTH 1000\nHEIGHT 1\nPOINTS 1000\nDATA binary\n" + floats(6) << "cannot fit";
-        QTest::newRow("pcd compressed absurd size") << "z.pcd" << compressedPcd(4000000000u, false) << "differs from POINTS";
-        QTest::newRow("pcd compressed impossible ratio") << "r.pcd" << compressedPcd(120000000u, false, 10000000) << "impossible";
-        QTest::newRow("pcd compressed corrupt") << "zc.pcd" << compressedPcd(24, true) << "corrupt LZF";
-        QTest::newRow("pcd unknown type") << "u.pcd"
-            << QByteArray("# .PCD v0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE X F F\nWIDTH 1\nHEIGHT 1\nDATA ascii\n1 2 3\n") << "unsupported TYPE";
+        QTest::newRow("pcd no DATA") << "d.pcd" << kPcdHead + "WIDTH 1\nHEIGHT 1\n"
+                                     << "no DATA line";
+        QTest::newRow("pcd field count mismatch")
+            << "m.pcd"
+            << QByteArray("# .PCD v0.7\nFIELDS x y z\nSIZE 4 4\nTYPE F F F\nWIDTH 1\nHEIGHT "
+                          "1\nDATA ascii\n1 2 3\n")
+            << "3 entries each";
+        QTest::newRow("pcd points mismatch")
+            << "p.pcd" << kPcdHead + "WIDTH 2\nHEIGHT 1\nPOINTS 3\nDATA ascii\n"
+            << "differs from WIDTH x HEIGHT";
+        QTest::newRow("pcd binary truncated")
+            << "t.pcd" << kPcdHead + "WIDTH 1000\nHEIGHT 1\nPOINTS 1000\nDATA binary\n" + floats(6)
+            << "cannot fit";
+        QTest::newRow("pcd compressed absurd size")
+            << "z.pcd" << compressedPcd(4000000000u, false) << "differs from POINTS";
+        QTest::newRow("pcd compressed impossible ratio")
+            << "r.pcd" << compressedPcd(120000000u, false, 10000000) << "impossible";
+        QTest::newRow("pcd compressed corrupt")
+            << "zc.pcd" << compressedPcd(24, true) << "corrupt LZF";
+        QTest::newRow("pcd unknown type")
+            << "u.pcd"
+            << QByteArray("# .PCD v0.7\nFIELDS x y z\nSIZE 4 4 4\nTYPE X F F\nWIDTH 1\nHEIGHT "
+                          "1\nDATA ascii\n1 2 3\n")
+            << "unsupported TYPE";
 
-        QTest::newRow("npy bad magic") << "m.npy" << QByteArray("\x93NUMPZ\x01\x00\x10\x00{}", 12) << "\\x93NUMPY";
-        QTest::newRow("npy header too long") << "h.npy" << QByteArray("\x93NUMPY\x01\x00\xff\x7f{}", 12) << "header length";
-        QTest::newRow("npy complex dtype") << "c.npy" << npyHeader("{'descr': '<c16', 'fortran_order': False, 'shape': (2, 3), }") << "float32 or float64";
-        QTest::newRow("npy absurd shape") << "s.npy" << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 3), }") << "needs more bytes";
-        QTest::newRow("npy one dimension") << "1.npy" << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }") + QByteArray(24, '\0') << "[N,3]";
-        QTest::newRow("npy missing shape") << "n.npy" << npyHeader("{'descr': '<f8', 'fortran_order': False, }") << "'shape'";
+        QTest::newRow("npy bad magic")
+            << "m.npy" << QByteArray("\x93NUMPZ\x01\x00\x10\x00{}", 12) << "\\x93NUMPY";
+        QTest::newRow("npy header too long")
+            << "h.npy" << QByteArray("\x93NUMPY\x01\x00\xff\x7f{}", 12) << "header length";
+        QTest::newRow("npy complex dtype")
+            << "c.npy" << npyHeader("{'descr': '<c16', 'fortran_order': False, 'shape': (2, 3), }")
+            << "float32 or float64";
+        QTest::newRow("npy absurd shape")
+            << "s.npy"
+            << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 3), }")
+            << "needs more bytes";
+        QTest::newRow("npy one dimension")
+            << "1.npy"
+            << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }") +
+                   QByteArray(24, '\0')
+            << "[N,3]";
+        QTest::newRow("npy missing shape")
+            << "n.npy" << npyHeader("{'descr': '<f8', 'fortran_order': False, }") << "'shape'";
 
-        QTest::newRow("npz truncated") << "t.npz" << QByteArray("PK\x03\x04 this is not the rest of a zip", 36) << "end-of-directory";
-        QByteArray noNpy = test::readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/cloud_stored.npz"));
+        QTest::newRow("npz truncated")
+            << "t.npz" << QByteArray("PK\x03\x04 this is not the rest of a zip", 36)
+            << "end-of-directory";
+        QByteArray noNpy =
+            test::readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/cloud_stored.npz"));
         noNpy.replace(".npy", ".txt");
         QTest::newRow("npz without arrays") << "n.npz" << noNpy << "no .npy member";
-        QByteArray flipped = test::readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz"));
+        QByteArray flipped =
+            test::readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz"));
         for (int i = 80; i < 200; i += 3) flipped[i] = static_cast<char>(flipped[i] ^ 0x5a);
         QTest::newRow("npz corrupt deflate") << "d.npz" << flipped << "points.npy";
     }
@@ -178,7 +271,9 @@ class TestMalformed : public QObject {
     // smaller cloud, never anything else.
     void truncationSweep() {
         int errors = 0;
-        for (const QString& file : QDir(test::realPointClouds()).entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files)) {
+        for (const QString& file :
+             QDir(test::realPointClouds())
+                 .entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files)) {
             const QByteArray bytes = test::readAll(test::realPointClouds() + "/" + file);
             const int size = static_cast<int>(bytes.size());
             for (int cut : {1, 7, 64, 200, size / 3, size / 2, size - 9}) {
@@ -186,7 +281,8 @@ class TestMalformed : public QObject {
                 const std::string path = test::writeTempFile(dir_, "cut_" + file, bytes.left(cut));
                 std::string message;
                 const Outcome o = tryRead(path, &message);
-                QVERIFY2(o != Outcome::Other, qPrintable(file + ": " + QString::fromStdString(message)));
+                QVERIFY2(o != Outcome::Other,
+                         qPrintable(file + ": " + QString::fromStdString(message)));
                 errors += o == Outcome::CleanError;
             }
         }
@@ -195,8 +291,10 @@ class TestMalformed : public QObject {
 
     void byteFlipSweep() {
         std::mt19937 rng(12345);
-        const QStringList files = QDir(test::realPointClouds()).entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files);
-        const QStringList fixtures = {EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz", EQUISCOPE_TEST_DATA "/fixtures/points_f4.npy"};
+        const QStringList files = QDir(test::realPointClouds())
+                                      .entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files);
+        const QStringList fixtures = {EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz",
+                                      EQUISCOPE_TEST_DATA "/fixtures/points_f4.npy"};
         QStringList paths;
         for (const QString& f : files) paths << test::realPointClouds() + "/" + f;
         paths << fixtures;
@@ -206,11 +304,13 @@ class TestMalformed : public QObject {
                 QByteArray corrupt = bytes;
                 // Flip a few bytes, biased to the header where the counts and types live.
                 for (int k = 0; k < 3; ++k) {
-                    const int limit = trial % 2 ? corrupt.size() : std::min<int>(corrupt.size(), 400);
+                    const int limit =
+                        trial % 2 ? corrupt.size() : std::min<int>(corrupt.size(), 400);
                     const int at = static_cast<int>(rng() % static_cast<unsigned>(limit));
                     corrupt[at] = static_cast<char>(corrupt[at] ^ (1 << (rng() % 8)));
                 }
-                const std::string path = test::writeTempFile(dir_, "flip_" + QFileInfo(source).fileName(), corrupt);
+                const std::string path =
+                    test::writeTempFile(dir_, "flip_" + QFileInfo(source).fileName(), corrupt);
                 std::string message;
                 QVERIFY2(tryRead(path, &message) != Outcome::Other,
                          qPrintable(source + ": " + QString::fromStdString(message)));

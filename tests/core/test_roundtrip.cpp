@@ -1,14 +1,14 @@
 // Writers: what binary PLY and NPY write, our readers read back unchanged (names, types,
 // widths, values, faces, edges, NaN), and a failed or finished write leaves no debris.
 
-#include <cmath>
-#include <limits>
-
 #include "TestSupport.h"
 #include "io/FormatRegistry.h"
 #include "io/Writers.h"
 #include "scene/DemoScene.h"
 #include "util/Error.h"
+
+#include <cmath>
+#include <limits>
 
 using namespace equiscope;
 
@@ -39,7 +39,9 @@ Sample richSample() {
     return s;
 }
 
-bool sameValue(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool sameValue(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 
 } // namespace
 
@@ -62,8 +64,10 @@ class TestRoundTrip : public QObject {
             QCOMPARE(g->type, f.type);
             QCOMPARE(g->width(), f.width());
             for (std::size_t i = 0; i < f.values.size(); ++i) {
-                const double expected = f.storage == Storage::Float32 ? double(float(f.values[i])) : f.values[i];
-                QVERIFY2(sameValue(g->values[i], expected), qPrintable(QString("%1[%2]").arg(f.name.c_str()).arg(i)));
+                const double expected =
+                    f.storage == Storage::Float32 ? double(float(f.values[i])) : f.values[i];
+                QVERIFY2(sameValue(g->values[i], expected),
+                         qPrintable(QString("%1[%2]").arg(f.name.c_str()).arg(i)));
             }
         }
         QCOMPARE(back.faces.offsets, original.faces.offsets);
@@ -81,7 +85,8 @@ class TestRoundTrip : public QObject {
         const Sample demo = sampleShape(DemoShape::Torus, 500, 3);
         Sample s;
         const Field& p = demo.positions();
-        s.setField(Field::perNode("pos", FieldType::Position, p.rows(), 3, p.values, float64 ? Storage::Float64 : Storage::Float32));
+        s.setField(Field::perNode("pos", FieldType::Position, p.rows(), 3, p.values,
+                                  float64 ? Storage::Float64 : Storage::Float32));
         s.setField(*demo.find("normal"));
         const std::string path = dir_.filePath("torus.npy").toStdString();
         writeNpy(path, s);
@@ -92,7 +97,9 @@ class TestRoundTrip : public QObject {
             for (int k = 0; k < 3; ++k) {
                 const double v = p.at(r, k);
                 QCOMPARE(back.positions().at(r, k), float64 ? v : double(float(v)));
-                QCOMPARE(back.find("features")->at(r, k), float64 ? demo.find("normal")->at(r, k) : double(float(demo.find("normal")->at(r, k))));
+                QCOMPARE(back.find("features")->at(r, k),
+                         float64 ? demo.find("normal")->at(r, k)
+                                 : double(float(demo.find("normal")->at(r, k))));
             }
     }
 
@@ -109,9 +116,11 @@ class TestRoundTrip : public QObject {
     void failedWriteKeepsTheOldFile() {
         const QString path = dir_.filePath("keep.xyz");
         test::writeTempFile(dir_, "keep.xyz", "1 2 3\n");
-        QVERIFY_THROWS_EXCEPTION(Error, writeSample(path.toStdString(), sampleShape(DemoShape::Box, 10, 1)));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, writeSample(path.toStdString(), sampleShape(DemoShape::Box, 10, 1)));
         QCOMPARE(test::readAll(path), QByteArray("1 2 3\n"));
-        QVERIFY_THROWS_EXCEPTION(Error, writeSample("/nonexistent-dir/out.ply", sampleShape(DemoShape::Box, 10, 1)));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, writeSample("/nonexistent-dir/out.ply", sampleShape(DemoShape::Box, 10, 1)));
     }
 };
 

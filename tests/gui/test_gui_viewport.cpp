@@ -3,6 +3,13 @@
 // colour choice changes pixels, the data panel shows the counts, and the command-line
 // screenshot writes a PNG with the points in it.
 
+#include "DataPanel.h"
+#include "InspectorPanel.h"
+#include "MainWindow.h"
+#include "PointCloudLayer.h"
+#include "TestSupport.h"
+#include "VtkViewport.h"
+
 #include <QComboBox>
 #include <QImage>
 #include <QProcess>
@@ -12,13 +19,6 @@
 #include <vtkCamera.h>
 #include <vtkCoordinate.h>
 #include <vtkRenderer.h>
-
-#include "DataPanel.h"
-#include "InspectorPanel.h"
-#include "MainWindow.h"
-#include "PointCloudLayer.h"
-#include "TestSupport.h"
-#include "VtkViewport.h"
 
 using equiscope::gui::MainWindow;
 
@@ -52,13 +52,18 @@ class TestGuiViewport : public QObject {
     Q_OBJECT
     std::unique_ptr<MainWindow> window_;
 
-    QImage frame() { return window_->viewport()->grabFramebuffer().convertToFormat(QImage::Format_RGB32); }
+    QImage frame() {
+        return window_->viewport()->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+    }
     QRect sceneArea(const QImage& im) { return QRect(0, 0, im.width() * 80 / 100, im.height()); }
-    QRect legendArea(const QImage& im) { return QRect(im.width() * 86 / 100, 0, im.width() * 14 / 100, im.height()); }
+    QRect legendArea(const QImage& im) {
+        return QRect(im.width() * 86 / 100, 0, im.width() * 14 / 100, im.height());
+    }
 
   private slots:
     void initTestCase() {
-        if (QGuiApplication::platformName() == "offscreen" || QGuiApplication::platformName() == "minimal")
+        if (QGuiApplication::platformName() == "offscreen" ||
+            QGuiApplication::platformName() == "minimal")
             QSKIP("needs an X server with GL (run under xvfb-run)");
         window_ = std::make_unique<MainWindow>();
         window_->setProperty("batch", true);
@@ -78,7 +83,8 @@ class TestGuiViewport : public QObject {
         QVERIFY(window_->layer()->legendVisible());
         // The viridis bar: many colours in the right-hand strip.
         const int legendColours = distinctColours(im, legendArea(im));
-        QVERIFY2(legendColours > 60, qPrintable(QString("legend has %1 colours").arg(legendColours)));
+        QVERIFY2(legendColours > 60,
+                 qPrintable(QString("legend has %1 colours").arg(legendColours)));
         QVERIFY(window_->viewport()->renderedFrames() >= 1);
     }
 
@@ -119,7 +125,8 @@ class TestGuiViewport : public QObject {
         int64_t target = 0;
         double best = 1e300;
         for (int64_t r = 0; r < 4000; ++r) {
-            const double d = std::hypot(pos.at(r, 0) - eye[0], pos.at(r, 1) - eye[1], pos.at(r, 2) - eye[2]);
+            const double d =
+                std::hypot(pos.at(r, 0) - eye[0], pos.at(r, 1) - eye[1], pos.at(r, 2) - eye[2]);
             if (d < best) best = d, target = r;
         }
         vtkNew<vtkCoordinate> c;
@@ -127,13 +134,17 @@ class TestGuiViewport : public QObject {
         c->SetValue(pos.at(target, 0), pos.at(target, 1), pos.at(target, 2));
         const double* display = c->GetComputedDoubleDisplayValue(renderer);
         const double dpr = window_->viewport()->devicePixelRatioF();
-        const QPointF widget(display[0] / dpr, window_->viewport()->height() - 1 - display[1] / dpr);
+        const QPointF widget(display[0] / dpr,
+                             window_->viewport()->height() - 1 - display[1] / dpr);
         window_->pickAt(widget);
         const int64_t picked = window_->inspector()->node();
         QVERIFY(picked >= 0);
-        const double dist = std::hypot(pos.at(picked, 0) - pos.at(target, 0), pos.at(picked, 1) - pos.at(target, 1),
-                                       pos.at(picked, 2) - pos.at(target, 2));
-        QVERIFY2(dist < 0.1, qPrintable(QString("picked %1, wanted %2 (%3 apart)").arg(picked).arg(target).arg(dist)));
+        const double dist =
+            std::hypot(pos.at(picked, 0) - pos.at(target, 0), pos.at(picked, 1) - pos.at(target, 1),
+                       pos.at(picked, 2) - pos.at(target, 2));
+        QVERIFY2(dist < 0.1,
+                 qPrintable(
+                     QString("picked %1, wanted %2 (%3 apart)").arg(picked).arg(target).arg(dist)));
         QCOMPARE(window_->layer()->picked(), picked);
         QCOMPARE(window_->inspector()->item(0, 1)->text(), QString::number(picked));
         // Clicking empty space clears the pick.
@@ -146,7 +157,8 @@ class TestGuiViewport : public QObject {
         double before[3];
         cam->GetPosition(before);
         QTest::mousePress(window_->viewport(), Qt::LeftButton, {}, QPoint(300, 240));
-        for (int i = 1; i <= 5; ++i) QTest::mouseMove(window_->viewport(), QPoint(300 + 20 * i, 240));
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(window_->viewport(), QPoint(300 + 20 * i, 240));
         QTest::mouseRelease(window_->viewport(), Qt::LeftButton, {}, QPoint(400, 240));
         double after[3];
         cam->GetPosition(after);
@@ -175,13 +187,16 @@ class TestGuiViewport : public QObject {
         QVERIFY(foregroundPixels(im, QRect(0, 0, 320, 300)) > 2000);
 
         QProcess bad;
-        bad.start(QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope"), {"/nonexistent.ply", "--screenshot", out});
+        bad.start(QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope"),
+                  {"/nonexistent.ply", "--screenshot", out});
         QVERIFY(bad.waitForFinished(60000));
         QCOMPARE(bad.exitCode(), 2);
     }
 
   private:
-    static QString test_real_file() { return equiscope::test::realPointClouds() + "/bunny_points_normals_binary_le.ply"; }
+    static QString test_real_file() {
+        return equiscope::test::realPointClouds() + "/bunny_points_normals_binary_le.ply";
+    }
 };
 
 int main(int argc, char** argv) {
