@@ -2,14 +2,24 @@
 // The subcommands of equiscope-cli. Each returns the process exit status:
 // 0 success, 1 a check failed its tolerance, 2 bad input or usage.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace equiscope::cli {
 
 constexpr int kExitOk = 0;
+constexpr int kExitFailedCheck = 1;
 constexpr int kExitBadInput = 2;
 
 int runInfo(const std::vector<std::string>& args);
+int runCheck(const std::vector<std::string>& args);
+int runProfile(const std::vector<std::string>& args);
+int runSweep(const std::vector<std::string>& args);
+int runLie(const std::vector<std::string>& args);
+int runModels(const std::vector<std::string>& args);
+
+// Runs a command body, turning any error into one line on stderr and exit status 2.
+int guarded(const char* command, const std::function<int()>& body);
 
 } // namespace equiscope::cli

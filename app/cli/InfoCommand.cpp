@@ -91,3 +91,16 @@ int runInfo(const std::vector<std::string>& args) {
 }
 
 } // namespace equiscope::cli
+
+namespace equiscope::cli {
+
+int guarded(const char* command, const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        std::cerr << "equiscope-cli " << command << ": " << e.what() << "\n";
+        return kExitBadInput;
+    }
+}
+
+} // namespace equiscope::cli

@@ -1,7 +1,7 @@
 // equiscope-cli: the Qt-free command line over core and plugins.
 
 #include "Commands.h"
-#include "util/Threads.h"
+#include "util/Runtime.h"
 
 #include <iostream>
 #include <string>
@@ -12,8 +12,15 @@ namespace {
 void printUsage(std::ostream& out) {
     out << "usage: equiscope-cli COMMAND [ARGS]\n\n"
            "commands:\n"
-           "  info FILE|demo [--json]   kind, counts, fields, bounding box and centroid\n\n"
-           "Formats read: PLY, OFF, XYZ, PCD, NPY, NPZ. Exit status: 0 ok, 2 bad input.\n";
+           "  info FILE|demo [--json]     kind, counts, fields, bounding box and centroid\n"
+           "  check --model M --group G   equivariance error per group (--tol X: exit 1 above it)\n"
+           "  profile --model M           the error for every candidate group\n"
+           "  sweep --model M --group G   error along a one-parameter subgroup (CSV or --json)\n"
+           "  lie --model M --group G     Lie derivative per generator (float64)\n"
+           "  models                      the built-in models, their options and claimed symmetries\n\n"
+           "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
+           "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
+           "see README.md. Exit status: 0 ok, 1 a check above --tol, 2 bad input.\n";
 }
 
 } // namespace
@@ -24,10 +31,16 @@ int main(int argc, char** argv) {
         printUsage(args.empty() ? std::cerr : std::cout);
         return args.empty() ? equiscope::cli::kExitBadInput : equiscope::cli::kExitOk;
     }
-    equiscope::configureTorchThreads();
+    equiscope::configureRuntime();
     const std::string command = args[0];
     args.erase(args.begin());
-    if (command == "info") return equiscope::cli::runInfo(args);
+    using namespace equiscope::cli;
+    if (command == "info") return runInfo(args);
+    if (command == "check") return runCheck(args);
+    if (command == "profile") return runProfile(args);
+    if (command == "sweep") return runSweep(args);
+    if (command == "lie") return runLie(args);
+    if (command == "models") return runModels(args);
     std::cerr << "equiscope-cli: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return equiscope::cli::kExitBadInput;

@@ -2,7 +2,7 @@
 
 #include "MainWindow.h"
 #include "VtkViewport.h"
-#include "util/Threads.h"
+#include "util/Runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("EquiScope"));
     QApplication::setApplicationName(QStringLiteral("EquiScope"));
     QApplication::setApplicationVersion(QStringLiteral(EQUISCOPE_VERSION));
-    equiscope::configureTorchThreads();
+    equiscope::configureRuntime();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,12 +1,13 @@
-#include "util/Threads.h"
+#include "util/Runtime.h"
 
 #include <ATen/Parallel.h>
 #include <cstdlib>
+#include <malloc.h>
 #include <thread>
 
 namespace equiscope {
 
-int configureTorchThreads(int requested) {
+int configureRuntime(int requested) {
     int n = requested;
     if (n <= 0) {
         if (const char* env = std::getenv("EQUISCOPE_THREADS")) n = std::atoi(env);
@@ -14,6 +15,10 @@ int configureTorchThreads(int requested) {
     if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
     if (n <= 0) n = 1;
     at::set_num_threads(n);
+    // 32 MiB is glibc's largest mmap threshold on 64-bit; models keep their temporaries
+    // below it (EGNN processes edges in chunks) so that they are reused from the heap.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     return at::get_num_threads();
 }
 

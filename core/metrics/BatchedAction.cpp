@@ -1,0 +1,72 @@
+#include "metrics/BatchedAction.h"
+
+#include "groups/Action.h"
+#include "util/Error.h"
+
+namespace equiscope {
+
+namespace {
+
+torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType type, int64_t c, const std::string& irreps) {
+    torch::Tensor m = torch::empty({static_cast<int64_t>(elements.size()), c, c}, torch::kFloat64);
+    auto a = m.accessor<double, 3>();
+    for (std::size_t b = 0; b < elements.size(); ++b) {
+        const Eigen::MatrixXd mat = fieldMatrix(type, c, irreps, elements[b]);
+        for (int64_t i = 0; i < c; ++i)
+            for (int64_t j = 0; j < c; ++j) a[static_cast<int64_t>(b)][i][j] = mat(i, j);
+    }
+    return m;
+}
+
+torch::Tensor translations(const std::vector<GroupElement>& elements) {
+    torch::Tensor t = torch::empty({static_cast<int64_t>(elements.size()), 3}, torch::kFloat64);
+    for (std::size_t b = 0; b < elements.size(); ++b)
+        for (int k = 0; k < 3; ++k) t[static_cast<int64_t>(b)][k] = elements[b].translation(k);
+    return t;
+}
+
+bool anyPermutation(const std::vector<GroupElement>& elements) {
+    for (const auto& e : elements)
+        if (!e.permutation.empty()) return true;
+    return false;
+}
+
+// Rows of x [B,N,C] reordered per element: out[b,i] = x[b, p_b[i]].
+torch::Tensor gatherRows(const std::vector<GroupElement>& elements, const torch::Tensor& x) {
+    if (!anyPermutation(elements)) return x;
+    const int64_t b = x.size(0), n = x.size(1);
+    torch::Tensor index = torch::arange(n, torch::kInt64).repeat({b, 1});
+    for (int64_t e = 0; e < b; ++e) {
+        const auto& p = elements[static_cast<std::size_t>(e)].permutation;
+        if (p.empty()) continue;
+        if (static_cast<int64_t>(p.size()) != n)
+            throw Error("a permutation of " + std::to_string(p.size()) + " nodes cannot act on " + std::to_string(n) + " nodes");
+        index[e] = torch::tensor(p, torch::kInt64);
+    }
+    return torch::gather(x, 1, index.unsqueeze(-1).expand({b, n, x.size(2)}));
+}
+
+} // namespace
+
+torch::Tensor transformPositions(const std::vector<GroupElement>& elements, const torch::Tensor& positions) {
+    const torch::Tensor a = stackMatrices(elements, FieldType::Position, 3, "");
+    const torch::Tensor moved = torch::einsum("bij,nj->bni", {a, positions}) + translations(elements).unsqueeze(1);
+    return gatherRows(elements, moved);
+}
+
+torch::Tensor permuteRows(const std::vector<GroupElement>& elements, const torch::Tensor& rows) {
+    return gatherRows(elements, rows.unsqueeze(0).expand({static_cast<int64_t>(elements.size()), rows.size(0), rows.size(1)}).contiguous());
+}
+
+torch::Tensor transformOutputs(const std::vector<GroupElement>& elements, const torch::Tensor& y, const ModelSpec& spec) {
+    const int64_t b = static_cast<int64_t>(elements.size());
+    const int64_t c = y.size(-1);
+    const torch::Tensor m = stackMatrices(elements, spec.output, c, spec.outputIrreps);
+    const torch::Tensor rows = spec.perNode ? y : y.unsqueeze(1); // [1|B, R, C]
+    torch::Tensor out = torch::einsum("bij,brj->bri", {m, rows.expand({b, rows.size(1), c})});
+    if (spec.output == FieldType::Position) out = out + translations(elements).unsqueeze(1);
+    if (!spec.perNode) return out.squeeze(1);
+    return gatherRows(elements, out);
+}
+
+} // namespace equiscope

@@ -1,0 +1,157 @@
+#include "metrics/Equivariance.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "metrics/BatchedAction.h"
+#include "models/Features.h"
+#include "util/Error.h"
+
+namespace equiscope {
+
+struct Evaluator::State {
+    torch::Tensor pos;      // [N,3] float64 CPU
+    torch::Tensor feat;     // [N,F] float64 CPU
+    torch::Tensor edges;    // [2,E] int64, or undefined
+    torch::Tensor baseline; // f(x), float64 CPU
+    double scale = 0;       // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
+    double rmsRadius = 1;
+    std::string features;
+};
+
+namespace {
+
+torch::Tensor fromHost(const std::vector<double>& values, int64_t rows, int64_t cols) {
+    return torch::from_blob(const_cast<double*>(values.data()), {rows, cols}, torch::kFloat64).clone();
+}
+
+} // namespace
+
+Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions options)
+    : model_(model), sample_(sample), options_(std::move(options)), state_(std::make_unique<State>()) {
+    const Field& pos = sample.positions();
+    const int64_t n = pos.rows();
+    if (n == 0) throw Error("the data has no points");
+    const ModelSpec& spec = model.spec();
+    const FeatureSelection feat = selectFeatures(sample, spec.featureDim, options_.features);
+    state_->pos = fromHost(pos.values, n, 3);
+    state_->feat = fromHost(feat.values, n, feat.width);
+    state_->features = feat.description;
+    if (spec.usesEdges()) {
+        if (sample.edgeIndex.empty()) throw Error("the model takes edge_index but the data has no edges");
+        state_->edges = torch::tensor(sample.edgeIndex, torch::kInt64).reshape({2, sample.edgeCount()});
+    }
+    const torch::Tensor centred = state_->pos - state_->pos.mean(0, true);
+    state_->rmsRadius = std::max(1e-12, centred.pow(2).sum(-1).mean().sqrt().item<double>());
+
+    model_.setFloat64(options_.float64);
+    model_.setDevice(options_.device);
+    state_->baseline = forwardTransformed({GroupElement::identity()});
+    const torch::Tensor& y = state_->baseline;
+    state_->scale = spec.perNode ? y[0].norm(2, -1).mean().item<double>() : y[0].norm().item<double>();
+}
+
+Evaluator::~Evaluator() = default;
+
+const at::Tensor& Evaluator::baseline() const { return state_->baseline; }
+const std::string& Evaluator::featureDescription() const { return state_->features; }
+
+SampleContext Evaluator::context() const { return {state_->pos.size(0), state_->rmsRadius}; }
+
+at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elements) const {
+    const auto opts = torch::TensorOptions()
+                          .dtype(options_.float64 ? torch::kFloat64 : torch::kFloat32)
+                          .device(options_.device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU);
+    const torch::Tensor pos = transformPositions(elements, state_->pos).to(opts);
+    const torch::Tensor feat = permuteRows(elements, state_->feat).to(opts);
+    torch::NoGradGuard noGrad;
+    torch::Tensor edges;
+    if (state_->edges.defined()) {
+        // Edges are shared by the batch, so elements that permute nodes go one at a time.
+        bool permutes = false;
+        for (const auto& e : elements) permutes = permutes || !e.permutation.empty();
+        if (permutes && elements.size() > 1) {
+            std::vector<torch::Tensor> outs;
+            for (const auto& e : elements) outs.push_back(forwardTransformed({e}));
+            return torch::cat(outs, 0);
+        }
+        edges = state_->edges;
+        if (permutes) { // old node v sits at inverse(v) after the permutation
+            const GroupElement inv = elements.front().inverse();
+            edges = torch::tensor(inv.permutation, torch::kInt64).index({state_->edges});
+        }
+        edges = edges.to(opts.device());
+    }
+    return model_.forward(pos, feat, edges).to(torch::kCPU, torch::kFloat64);
+}
+
+ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const std::string& groupName,
+                              const Progress& progress) const {
+    const auto start = std::chrono::steady_clock::now();
+    const ModelSpec& spec = model_.spec();
+    const int64_t n = state_->pos.size(0);
+    ErrorReport r;
+    r.group = groupName;
+    r.samples = static_cast<int>(elements.size());
+    r.elements = elements;
+    r.seed = options_.seed;
+    r.dtype = options_.float64 ? "float64" : "float32";
+    r.device = deviceName(options_.device);
+    r.features = state_->features;
+    if (spec.perNode) r.nodeMean.assign(static_cast<std::size_t>(n), 0.0);
+    const double denominator = state_->scale + options_.epsilon;
+    // At most `batch` elements, and about kBatchNodes nodes, per forward (memory).
+    constexpr int64_t kBatchNodes = 1 << 18;
+    const std::size_t byNodes = static_cast<std::size_t>(std::max<int64_t>(1, kBatchNodes / n));
+    const std::size_t chunk = options_.batch > 0 ? std::min(static_cast<std::size_t>(options_.batch), byNodes) : elements.size();
+    for (std::size_t first = 0; first < elements.size(); first += chunk) {
+        progress.report(static_cast<double>(first) / static_cast<double>(elements.size()), "evaluating " + groupName);
+        const std::vector<GroupElement> part(elements.begin() + static_cast<std::ptrdiff_t>(first),
+                                             elements.begin() + static_cast<std::ptrdiff_t>(std::min(elements.size(), first + chunk)));
+        const torch::Tensor actual = forwardTransformed(part);
+        const torch::Tensor expected = transformOutputs(part, state_->baseline, spec);
+        // Per node: [B,N] row errors; per graph: [B,1].
+        const torch::Tensor err = (spec.perNode ? (actual - expected).norm(2, -1) : (actual - expected).norm(2, -1, true)) / denominator;
+        const auto e = err.contiguous();
+        const double* values = e.data_ptr<double>();
+        const int64_t rows = e.size(1);
+        for (std::size_t b = 0; b < part.size(); ++b) {
+            double sum = 0, max = 0;
+            for (int64_t i = 0; i < rows; ++i) {
+                const double v = values[static_cast<int64_t>(b) * rows + i];
+                sum += v;
+                max = std::max(max, std::isnan(v) ? INFINITY : v);
+                if (spec.perNode) r.nodeMean[static_cast<std::size_t>(part[b].source(i))] += v / static_cast<double>(elements.size());
+            }
+            r.elementMean.push_back(sum / static_cast<double>(rows));
+            r.elementMax.push_back(max);
+        }
+    }
+    for (std::size_t b = 0; b < r.elementMean.size(); ++b) {
+        r.meanError += r.elementMean[b] / static_cast<double>(r.elementMean.size());
+        r.maxError = std::max(r.maxError, r.elementMax[b]);
+    }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+ErrorReport Evaluator::check(const Group& group, const Progress& progress) const {
+    Rng rng(options_.seed);
+    std::vector<GroupElement> elements;
+    for (int i = 0; i < options_.samples; ++i) elements.push_back(group.sample(rng, context()));
+    return errors(elements, group.name(), progress);
+}
+
+TwoPaths Evaluator::twoPaths(const GroupElement& element) const {
+    const torch::Tensor actual = forwardTransformed({element})[0].contiguous();
+    const torch::Tensor expected = transformOutputs({element}, state_->baseline, model_.spec())[0].contiguous();
+    const torch::Tensor err = ((actual - expected).norm(2, -1) / (state_->scale + options_.epsilon)).reshape({-1}).contiguous();
+    TwoPaths t;
+    t.channels = actual.size(-1);
+    t.transformedThenModel.assign(actual.data_ptr<double>(), actual.data_ptr<double>() + actual.numel());
+    t.modelThenTransformed.assign(expected.data_ptr<double>(), expected.data_ptr<double>() + expected.numel());
+    t.rowError.assign(err.data_ptr<double>(), err.data_ptr<double>() + err.numel());
+    return t;
+}
+
+} // namespace equiscope

@@ -1,0 +1,80 @@
+#pragma once
+// Equivariance error (architecture.md, "Equivariance error"): for an element g and node i,
+//   e_i(g) = |f(g.x)_i - g.f(x)_i| / (mean_j |f(x)_j| + eps),
+// aggregated as mean and max over nodes and elements; per-graph outputs use
+// |f(g.x) - g.f(x)| / (|f(x)| + eps). Many elements run as one batched forward [B,N,...].
+// The transforms themselves are done in float64, so the reported error is the model's.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/Sample.h"
+#include "groups/Group.h"
+#include "models/Model.h"
+#include "util/Progress.h"
+
+namespace equiscope {
+
+struct EvaluationOptions {
+    int samples = 16;         // group elements per check
+    uint64_t seed = 0;        // of the element sampler
+    bool float64 = false;     // the model's dtype during evaluation
+    DeviceKind device = DeviceKind::Cpu;
+    std::vector<std::string> features; // fields for feat; empty: the spec's default rule
+    int batch = 16;           // elements per forward, at most ~262k nodes per forward; 0: all at once
+    double epsilon = 1e-12;
+};
+
+struct ErrorReport {
+    std::string group;
+    int samples = 0;
+    double meanError = 0, maxError = 0;
+    std::vector<double> elementMean, elementMax; // per element
+    std::vector<double> nodeMean;                // per original node, mean over elements (per-node outputs)
+    std::vector<GroupElement> elements;
+    uint64_t seed = 0;
+    std::string dtype, device, features;
+    double seconds = 0;
+};
+
+// Both paths for one element, for drawing: f(g.x) and g.f(x) per output row, rows in the
+// order of g.x (row i is original node g.source(i)).
+struct TwoPaths {
+    std::vector<double> transformedThenModel, modelThenTransformed; // [rows, C]
+    std::vector<double> rowError;                                   // [rows]
+    int64_t channels = 0;
+};
+
+class Evaluator {
+  public:
+    // Moves the model to the options' device and dtype and computes f(x) once.
+    Evaluator(Model& model, const Sample& sample, EvaluationOptions options);
+    ~Evaluator();
+
+    // Errors for the given elements, batched.
+    ErrorReport errors(const std::vector<GroupElement>& elements, const std::string& groupName,
+                       const Progress& progress = {}) const;
+    // `samples` elements drawn from the group with the options' seed.
+    ErrorReport check(const Group& group, const Progress& progress = {}) const;
+    TwoPaths twoPaths(const GroupElement& element) const;
+
+    const EvaluationOptions& options() const { return options_; }
+    SampleContext context() const;
+    const std::string& featureDescription() const;
+    Model& model() const { return model_; }
+
+    // f(g.x) for each element as float64 on the CPU ([B,N,C] or [B,C]); what sweeps and
+    // Lie derivatives build on.
+    at::Tensor forwardTransformed(const std::vector<GroupElement>& elements) const;
+    const at::Tensor& baseline() const; // f(x), float64 CPU, [1,N,C] or [1,C]
+
+  private:
+    Model& model_;
+    const Sample& sample_;
+    EvaluationOptions options_;
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace equiscope

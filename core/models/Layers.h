@@ -1,0 +1,24 @@
+#pragma once
+// Shared LibTorch building blocks for built-in models. Includes torch: only for .cpp files
+// of models, never for headers that the GUI includes.
+
+#include <torch/torch.h>
+#include <vector>
+
+namespace equiscope {
+
+// Linear layers of the given sizes with SiLU between them (none after the last).
+torch::nn::Sequential makeMlp(const std::vector<int64_t>& sizes, bool lastBias = true);
+
+// Seeds LibTorch's generator and builds a module under a lock, so that the same seed
+// gives the same weights however many models are built at once.
+template <typename Build> auto buildSeeded(uint64_t seed, Build build) {
+    static std::mutex lock;
+    std::lock_guard<std::mutex> guard(lock);
+    torch::manual_seed(seed);
+    return build();
+}
+
+torch::TensorOptions tensorOptionsFor(bool float64, bool cuda);
+
+} // namespace equiscope

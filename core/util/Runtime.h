@@ -1,0 +1,13 @@
+#pragma once
+// Process set-up every entry point calls once, before any model runs.
+
+namespace equiscope {
+
+// Sets LibTorch's intra-op thread count (Debian's LibTorch starts with one): `requested`
+// when > 0, else EQUISCOPE_THREADS, else the hardware threads. Keeps large freed blocks in
+// the heap instead of returning them to the kernel: fresh pages cost more than the
+// arithmetic (measured: most of an EGNN forward on 16k points went to page faults).
+// Returns the thread count.
+int configureRuntime(int requestedThreads = 0);
+
+} // namespace equiscope

@@ -1,0 +1,22 @@
+#include "BuiltinModels.h"
+
+namespace equiscope {
+
+void registerBuiltinModels(ModelRegistry& registry) {
+    registerMlp(registry);
+    registerPointNet(registry);
+    registerEgnn(registry);
+    registerFrameAveraging(registry);
+    registerTinvnn(registry);
+}
+
+const ModelRegistry& builtinModels() {
+    static const ModelRegistry registry = [] {
+        ModelRegistry r;
+        registerBuiltinModels(r);
+        return r;
+    }();
+    return registry;
+}
+
+} // namespace equiscope

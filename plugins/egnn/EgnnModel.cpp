@@ -1,0 +1,155 @@
+// egnn: E(n)-equivariant graph network (methods.md section 8.1, Satorras et al. 2021).
+//   m_ij = phi_e([h_i, h_j, |x_i - x_j|^2])              (Linear-SiLU-Linear-SiLU)
+//   x_i += C sum_j (x_i - x_j) phi_x(m_ij)               (Linear-SiLU-Linear(->1, no bias, xavier gain 0.001))
+//   h_i += phi_h([h_i, sum_j m_ij])                     (Linear-SiLU-Linear)
+// C = 1 / (number of neighbours); each coordinate term is clamped to +-100 as in gcl.py.
+// The graph is fully connected for small N, else k-nearest neighbours (KnnGraph).
+
+#include "BuiltinModels.h"
+#include "KnnGraph.h"
+#include "models/ModuleModel.h"
+
+namespace equiscope {
+
+namespace {
+
+struct EgnnLayer : torch::nn::Module {
+    torch::nn::Sequential edge{nullptr}, coord{nullptr}, node{nullptr};
+    explicit EgnnLayer(int64_t h) {
+        edge = register_module("edge", makeMlp({2 * h + 1, h, h}));
+        edge->push_back(torch::nn::SiLU());
+        coord = register_module("coord", makeMlp({h, h, 1}, /*lastBias=*/false));
+        auto last = coord->ptr<torch::nn::LinearImpl>(2);
+        torch::nn::init::xavier_uniform_(last->weight, 0.001);
+        node = register_module("node", makeMlp({2 * h, h, h}));
+    }
+
+    // h [M,H], x [M,3]; edges row <- col (row receives); invDegree [M,1]. Edges go in
+    // chunks so that no temporary outgrows the allocator's reuse threshold.
+    void forward(torch::Tensor& h, torch::Tensor& x, const torch::Tensor& row, const torch::Tensor& col,
+                 const torch::Tensor& invDegree) {
+        constexpr int64_t kEdgeChunk = 1 << 15;
+        // phi_e's first layer on [h_i, h_j, d2] split by blocks, so the [E, 2H+1] input is
+        // never built: W [h_i, h_j, d2] = (W_i h)_row + (W_j h)_col + w d2 + b.
+        auto first = edge->ptr<torch::nn::LinearImpl>(0);
+        auto second = edge->ptr<torch::nn::LinearImpl>(2);
+        const int64_t hd = h.size(1);
+        const torch::Tensor& w = first->weight;
+        const torch::Tensor fromRow = torch::matmul(h, w.narrow(1, 0, hd).t());
+        const torch::Tensor fromCol = torch::matmul(h, w.narrow(1, hd, hd).t());
+        const torch::Tensor wd = w.narrow(1, 2 * hd, 1).t();
+        torch::Tensor dx = torch::zeros_like(x), agg = torch::zeros({h.size(0), second->weight.size(0)}, h.options());
+        for (int64_t s = 0; s < row.size(0); s += kEdgeChunk) {
+            const int64_t len = std::min(kEdgeChunk, row.size(0) - s);
+            const torch::Tensor r = row.narrow(0, s, len), c = col.narrow(0, s, len);
+            const torch::Tensor rel = x.index_select(0, r) - x.index_select(0, c);
+            const torch::Tensor d2 = rel.pow(2).sum(-1, true);
+            const torch::Tensor pre = fromRow.index_select(0, r) + fromCol.index_select(0, c) + d2 * wd + first->bias;
+            const torch::Tensor m = torch::silu(second->forward(torch::silu(pre))); // phi_e
+            dx.index_add_(0, r, torch::clamp(rel * coord->forward(m), -100.0, 100.0));
+            agg.index_add_(0, r, m);
+        }
+        x = x + dx * invDegree;
+        h = h + node->forward(torch::cat({h, agg}, -1));
+    }
+};
+
+struct EgnnNet : torch::nn::Module {
+    torch::nn::Linear embed{nullptr};
+    torch::nn::ModuleList layers;
+    EgnnNet(int64_t in, int64_t hidden, int64_t count) {
+        embed = register_module("embed", torch::nn::Linear(in, hidden));
+        layers = register_module("layers", torch::nn::ModuleList());
+        for (int64_t i = 0; i < count; ++i) layers->push_back(std::make_shared<EgnnLayer>(hidden));
+    }
+};
+
+class EgnnModel : public ModuleModel {
+  public:
+    EgnnModel(ModelSpec spec, const ModelOptions& options, std::shared_ptr<EgnnNet> net, std::string graph, int64_t k,
+              int64_t fullMax)
+        : ModuleModel("egnn", std::move(spec), options, net), net_(std::move(net)), graph_(std::move(graph)), k_(k),
+          fullMax_(fullMax) {}
+
+    at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor&) override {
+        const int64_t b = pos.size(0), n = pos.size(1);
+        const at::Tensor f = feat.size(-1) > 0 ? feat : torch::ones({b, n, 1}, pos.options());
+        const bool full = graph_ == "full" || (graph_ == "auto" && n <= fullMax_);
+        auto [row, col, invDegree] = full ? fullGraph(b, n, pos) : knnEdges(pos);
+        torch::Tensor h = net_->embed->forward(f.reshape({b * n, f.size(-1)}));
+        torch::Tensor x = pos.reshape({b * n, 3});
+        for (const auto& layer : *net_->layers) layer->as<EgnnLayer>()->forward(h, x, row, col, invDegree);
+        const torch::Tensor out = x.reshape({b, n, 3});
+        return spec_.output == FieldType::Position ? out : out - pos;
+    }
+
+  private:
+    using Edges = std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>;
+
+    static Edges fullGraph(int64_t b, int64_t n, const at::Tensor& pos) {
+        const auto longs = torch::TensorOptions().dtype(torch::kInt64).device(pos.device());
+        const torch::Tensor i = torch::arange(n, longs).repeat_interleave(n), j = torch::arange(n, longs).repeat(n);
+        const torch::Tensor keep = i != j;
+        const torch::Tensor offsets = (torch::arange(b, longs) * n).unsqueeze(1);
+        const torch::Tensor row = (i.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
+        const torch::Tensor col = (j.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
+        return {row, col, torch::full({b * n, 1}, n > 1 ? 1.0 / static_cast<double>(n - 1) : 0.0, pos.options())};
+    }
+
+    // The k nearest neighbours of every node of every batch element, built on the CPU.
+    Edges knnEdges(const at::Tensor& pos) const {
+        const int64_t b = pos.size(0), n = pos.size(1);
+        const torch::Tensor cpu = pos.detach().to(torch::kCPU, torch::kFloat64).contiguous();
+        const int64_t k = std::min(k_, n - 1);
+        std::vector<int64_t> rows, cols;
+        rows.reserve(static_cast<std::size_t>(b * n * k));
+        cols.reserve(rows.capacity());
+        for (int64_t e = 0; e < b; ++e) {
+            const std::vector<int64_t> nb = knnGraph(cpu[e].data_ptr<double>(), n, k);
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t m = 0; m < k; ++m) {
+                    rows.push_back(e * n + i);
+                    cols.push_back(e * n + nb[static_cast<std::size_t>(i * k + m)]);
+                }
+        }
+        const auto longs = torch::TensorOptions().dtype(torch::kInt64);
+        return {torch::tensor(rows, longs).to(pos.device()), torch::tensor(cols, longs).to(pos.device()),
+                torch::full({b * n, 1}, k > 0 ? 1.0 / static_cast<double>(k) : 0.0, pos.options())};
+    }
+
+    std::shared_ptr<EgnnNet> net_;
+    std::string graph_;
+    int64_t k_, fullMax_;
+};
+
+} // namespace
+
+void registerEgnn(ModelRegistry& registry) {
+    registry.add({"egnn",
+                  "EGNN (Satorras et al. 2021): E(3)- and permutation-equivariant message passing on a full or kNN graph",
+                  {{"hidden", "64", "hidden width"},
+                   {"layers", "4", "number of EGNN layers"},
+                   {"output", "position", "position (final x) or velocity (x_L - x_0, a vector)"},
+                   {"graph", "auto", "full, knn, or auto (full up to full_max nodes)"},
+                   {"k", "16", "neighbours per node for the kNN graph"},
+                   {"full_max", "64", "largest N that auto connects fully"},
+                   {"feature_dim", "0", "F, feature channels (0: none)"},
+                   {"seed", "0", "seed of the initial weights"}},
+                  {"E3", "Perm"},
+                  [](const ModelOptions& o) -> std::unique_ptr<Model> {
+                      const OptionReader r("egnn", o);
+                      ModelSpec spec;
+                      spec.output = r.choice("output", {"position", "velocity"}) == "position" ? FieldType::Position
+                                                                                              : FieldType::Vector;
+                      spec.featureDim = static_cast<int>(r.integer("feature_dim", 0, 4096));
+                      spec.symmetries = {"E3", "Perm"};
+                      auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)), [&] {
+                          return std::make_shared<EgnnNet>(std::max(spec.featureDim, 1), r.integer("hidden", 1, 65536),
+                                                           r.integer("layers", 1, 64));
+                      });
+                      return std::make_unique<EgnnModel>(spec, o, net, r.choice("graph", {"auto", "full", "knn"}),
+                                                         r.integer("k", 1, 1024), r.integer("full_max", 2, 100000));
+                  }});
+}
+
+} // namespace equiscope
