@@ -258,7 +258,7 @@ void VtkViewport::forwardMouse(QEvent* e) {
     interactor_->InvokeEvent(id, e);
     if (e->type() == QEvent::MouseButtonRelease && m->button() == Qt::LeftButton &&
         (p - pressPosition_).manhattanLength() <= 3)
-        emit clicked(p);
+        Q_EMIT clicked(p);
 }
 
 } // namespace equiscope::views

@@ -31,7 +31,7 @@ class VtkViewport : public QOpenGLWidget {
     void resetCamera();
     int renderedFrames() const { return frames_; }
 
-  signals:
+  Q_SIGNALS:
     // A click (press and release without a drag) at widget coordinates.
     void clicked(QPointF position);
 

@@ -13,11 +13,11 @@ DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent) {
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, [this] {
         const Result r = watcher_.result();
         if (r.cancelled)
-            emit cancelled(path_);
+            Q_EMIT cancelled(path_);
         else if (r.dataset)
-            emit loaded(r.dataset);
+            Q_EMIT loaded(r.dataset);
         else
-            emit failed(path_, r.error);
+            Q_EMIT failed(path_, r.error);
     });
 }
 
@@ -50,7 +50,7 @@ void DatasetLoader::load(const QString& pathOrDemo) {
                 QMetaObject::invokeMethod(
                     self.data(),
                     [self, fraction, text] {
-                        if (self) emit self->progressed(fraction, text);
+                        if (self) Q_EMIT self->progressed(fraction, text);
                     },
                     Qt::QueuedConnection);
             },

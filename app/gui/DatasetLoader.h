@@ -23,7 +23,7 @@ class DatasetLoader : public QObject {
     void cancel();
     bool busy() const { return watcher_.isRunning(); }
 
-  signals:
+  Q_SIGNALS:
     void progressed(double fraction, const QString& message);
     void loaded(std::shared_ptr<const equiscope::Dataset> dataset);
     void failed(const QString& path, const QString& message);

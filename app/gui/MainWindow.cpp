@@ -76,14 +76,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QString& path, const QString& message) {
                 setBusy(false);
                 statusText_->setText(tr("Could not open %1").arg(QFileInfo(path).fileName()));
-                emit loadFailed(message);
+                Q_EMIT loadFailed(message);
                 if (isVisible() && !property("batch").toBool())
                     QMessageBox::warning(this, tr("Could not open file"), message);
             });
     connect(loader_, &DatasetLoader::cancelled, this, [this](const QString& path) {
         setBusy(false);
         statusText_->setText(tr("Cancelled loading %1").arg(QFileInfo(path).fileName()));
-        emit loadFailed(tr("cancelled"));
+        Q_EMIT loadFailed(tr("cancelled"));
     });
     connect(viewport_, &views::VtkViewport::clicked, this, &MainWindow::pickAt);
 
@@ -206,7 +206,7 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     if (summary.nonFinitePositions > 0)
         text += tr(" — %1 points with NaN/Inf coordinates").arg(summary.nonFinitePositions);
     statusText_->setText(text);
-    emit datasetShown();
+    Q_EMIT datasetShown();
 }
 
 void MainWindow::applyColorChoice(int index) {

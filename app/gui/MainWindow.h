@@ -43,7 +43,7 @@ class MainWindow : public QMainWindow {
     const Dataset* dataset() const { return dataset_.get(); }
     void pickAt(QPointF widgetPosition); // as a click in the viewport does
 
-  signals:
+  Q_SIGNALS:
     // After a dataset is shown (or a load failed / was cancelled).
     void datasetShown();
     void loadFailed(const QString& message);

@@ -2,7 +2,9 @@
 //   m_ij = phi_e([h_i, h_j, |x_i - x_j|^2])              (Linear-SiLU-Linear-SiLU)
 //   x_i += C sum_j (x_i - x_j) phi_x(m_ij)               (Linear-SiLU-Linear(->1, no bias, xavier gain 0.001))
 //   h_i += phi_h([h_i, sum_j m_ij])                     (Linear-SiLU-Linear)
-// C = 1 / (number of neighbours); each coordinate term is clamped to +-100 as in gcl.py.
+// C = 1 / (number of neighbours). gcl.py clamps each coordinate term componentwise to
+// +-100, which breaks rotation equivariance on large coordinates; here a term longer than
+// 100 is scaled back to length 100 instead.
 // The graph is fully connected for small N, else k-nearest neighbours (KnnGraph).
 
 #include "BuiltinModels.h"
@@ -46,7 +48,10 @@ struct EgnnLayer : torch::nn::Module {
             const torch::Tensor d2 = rel.pow(2).sum(-1, true);
             const torch::Tensor pre = fromRow.index_select(0, r) + fromCol.index_select(0, c) + d2 * wd + first->bias;
             const torch::Tensor m = torch::silu(second->forward(torch::silu(pre))); // phi_e
-            dx.index_add_(0, r, torch::clamp(rel * coord->forward(m), -100.0, 100.0));
+            const torch::Tensor trans = rel * coord->forward(m);
+            // Longer than 100: scaled back to length 100 (a rotation-equivariant clamp).
+            const torch::Tensor length = trans.norm(2, -1, true);
+            dx.index_add_(0, r, trans * torch::clamp_max(100.0 / length.clamp_min(1e-30), 1.0));
             agg.index_add_(0, r, m);
         }
         x = x + dx * invDegree;

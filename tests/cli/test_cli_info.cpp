@@ -26,7 +26,7 @@ class TestCliInfo : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
-  private slots:
+  private Q_SLOTS:
     void jsonAgreesWithIndependentValues_data() {
         QTest::addColumn<QString>("file");
         const QJsonObject expected = equiscope::test::expectedRealValues();

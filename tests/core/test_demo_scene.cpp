@@ -12,7 +12,7 @@ using namespace equiscope;
 
 class TestDemoScene : public QObject {
     Q_OBJECT
-  private slots:
+  private Q_SLOTS:
     void sphereAndTorusLieOnTheirSurfaces() {
         const Sample sphere = sampleShape(DemoShape::Sphere, 2000, 5);
         for (int64_t r = 0; r < sphere.nodeCount(); ++r) {

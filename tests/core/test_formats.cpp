@@ -36,7 +36,7 @@ class TestFormats : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
-  private slots:
+  private Q_SLOTS:
     void plyAscii() {
         const auto path = test::writeTempFile(
             dir_, "a.ply",

@@ -77,7 +77,7 @@ class TestMalformed : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
-  private slots:
+  private Q_SLOTS:
     void cleanError_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("bytes");

@@ -9,7 +9,7 @@ using namespace equiscope;
 
 class TestRealPointClouds : public QObject {
     Q_OBJECT
-  private slots:
+  private Q_SLOTS:
     void everyFileHasExpectedValues_data() {
         QTest::addColumn<QString>("file");
         const QJsonObject expected = test::expectedRealValues();

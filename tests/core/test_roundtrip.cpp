@@ -49,7 +49,7 @@ class TestRoundTrip : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
-  private slots:
+  private Q_SLOTS:
     void plyKeepsEverything() {
         const Sample original = richSample();
         const std::string path = dir_.filePath("rich.ply").toStdString();

@@ -60,7 +60,7 @@ class TestGuiViewport : public QObject {
         return QRect(im.width() * 86 / 100, 0, im.width() * 14 / 100, im.height());
     }
 
-  private slots:
+  private Q_SLOTS:
     void initTestCase() {
         if (QGuiApplication::platformName() == "offscreen" ||
             QGuiApplication::platformName() == "minimal")

@@ -1,0 +1,221 @@
+// Property checks of methods.md section 9 on the built-in models: frame averaging and
+// TinvNN invariance, EGNN equivariance to round-off, the MLP clearly not; SE(3) frames fail
+// reflections; Lie derivatives vanish exactly where equivariance holds; weights save and
+// load; kNN graphs agree with brute force; feature selection follows the contract.
+
+#include <random>
+#include <torch/torch.h>
+
+#include "BuiltinModels.h"
+#include "KnnGraph.h"
+#include "TestSupport.h"
+#include "groups/Group.h"
+#include "metrics/Equivariance.h"
+#include "metrics/LieDerivative.h"
+#include "metrics/Sweep.h"
+#include "models/Features.h"
+#include "scene/DemoScene.h"
+#include "util/Error.h"
+
+using namespace equiscope;
+
+namespace {
+
+// An anisotropic Gaussian blob: well-separated PCA eigenvalues (9 : 4 : 1).
+Sample blob(int64_t n, uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> g;
+    std::vector<double> pos, scalar;
+    for (int64_t i = 0; i < n; ++i) {
+        pos.insert(pos.end(), {3 * g(rng) + 1, 2 * g(rng) - 2, g(rng) + 0.5});
+        scalar.push_back(g(rng));
+    }
+    Sample s;
+    s.setField(Field::perNode("pos", FieldType::Position, n, 3, pos, Storage::Float64));
+    s.setField(Field::perNode("charge", FieldType::Scalar, n, 1, scalar, Storage::Float64));
+    return s;
+}
+
+double meanError(Model& model, const Sample& sample, const std::string& group, bool float64, int samples = 8) {
+    EvaluationOptions o;
+    o.samples = samples;
+    o.seed = 17;
+    o.float64 = float64;
+    return Evaluator(model, sample, o).check(*makeGroup(group)).meanError;
+}
+
+std::unique_ptr<Model> make(const std::string& name, const ModelOptions& options = {}) {
+    return builtinModels().create(name, options);
+}
+
+} // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+    const Sample data_ = blob(300, 1);
+
+  private Q_SLOTS:
+    void frameAveragingIsInvariantAndEquivariant() {
+        auto invariant = make("frame_averaging", {{"output", "scalar"}, {"width", "4"}});
+        QVERIFY(meanError(*invariant, data_, "E3", false) < 1e-5);
+        QVERIFY(meanError(*invariant, data_, "E3", true) < 1e-10);
+        auto positions = make("frame_averaging", {{"output", "position"}});
+        QVERIFY(meanError(*positions, data_, "E3", false) < 1e-5);
+        QVERIFY(meanError(*positions, data_, "E3", true) < 1e-10);
+        // The backbone alone is not.
+        auto backbone = make("mlp", {{"output", "scalar"}, {"width", "4"}});
+        QVERIFY(meanError(*backbone, data_, "E3", false) > 1e-2);
+    }
+
+    // An SE(3) frame set has no reflections, so reflected inputs are not averaged away.
+    void seFramesFailReflections() {
+        auto se3 = make("frame_averaging", {{"group", "SE3"}, {"output", "vector"}});
+        QVERIFY(meanError(*se3, data_, "SE3", false) < 1e-5);
+        QVERIFY(meanError(*se3, data_, "E3", false) > 1e-2);
+    }
+
+    void egnnIsEquivariantToRoundOff() {
+        auto full = make("egnn", {{"graph", "full"}, {"feature_dim", "1"}});
+        const Sample small = blob(40, 2);
+        QVERIFY(meanError(*full, small, "E3", false) < 1e-5);
+        QVERIFY(meanError(*full, small, "E3", true) < 1e-10);
+        QVERIFY(meanError(*full, small, "E3*Perm", true) < 1e-10);
+        auto velocity = make("egnn", {{"graph", "full"}, {"output", "velocity"}});
+        QVERIFY(meanError(*velocity, small, "E3", true) < 1e-10);
+        // kNN graph on more points: the same graph for rotated copies.
+        auto knn = make("egnn", {{"graph", "knn"}, {"k", "8"}});
+        QVERIFY(meanError(*knn, data_, "E3", true) < 1e-10);
+    }
+
+    void mlpIsClearlyNotEquivariant() {
+        auto mlp = make("mlp", {{"output", "vector"}});
+        QVERIFY(meanError(*mlp, data_, "SO3", false) > 1e-2);
+        QVERIFY(meanError(*mlp, data_, "T3", false) > 1e-2);
+        QVERIFY(meanError(*mlp, data_, "Perm", false) < 1e-6); // per node: permutation-equivariant
+        auto pointnet = make("pointnet");
+        QVERIFY(meanError(*pointnet, data_, "Perm", false) < 1e-6);
+        QVERIFY(meanError(*pointnet, data_, "SO3", false) > 1e-2);
+    }
+
+    void tinvnnIsInvariant() {
+        auto t = make("tinvnn");
+        QVERIFY(meanError(*t, data_, "E3", false) < 1e-5);
+        QVERIFY(meanError(*t, data_, "Scale", false) > 1e-2);
+        auto scaled = make("tinvnn", {{"normalize_scale", "true"}});
+        QVERIFY(meanError(*scaled, data_, "SO3*Scale", false) < 1e-5);
+        QVERIFY(meanError(*scaled, data_, "E3*Perm", true) < 1e-10);
+    }
+
+    void lieDerivativeVanishesOnlyForEquivariantModels() {
+        EvaluationOptions o;
+        o.float64 = true;
+        auto se3 = makeGroup("SE3");
+        for (const char* name : {"egnn", "frame_averaging"}) {
+            auto m = make(name, {{"output", "position"}});
+            for (const auto& r : lieDerivatives(Evaluator(*m, data_, o), *se3)) QVERIFY2(r.relativeNorm < 1e-6, name);
+        }
+        auto mlp = make("mlp", {{"output", "vector"}});
+        const auto reports = lieDerivatives(Evaluator(*mlp, data_, o), *se3);
+        QCOMPARE(reports.size(), std::size_t(6));
+        for (const auto& r : reports) QVERIFY(r.relativeNorm > 1e-3);
+        EvaluationOptions f32;
+        QVERIFY_THROWS_EXCEPTION(Error, lieDerivatives(Evaluator(*mlp, data_, f32), *se3));
+    }
+
+    void sweepStartsAndEndsAtZeroForRotations() {
+        auto mlp = make("mlp", {{"output", "vector"}});
+        EvaluationOptions o;
+        o.float64 = true;
+        const SweepReport r = sweep(Evaluator(*mlp, data_, o), *makeGroup("SO3"), {0, 0, 1}, 9);
+        QCOMPARE(r.points.size(), std::size_t(9));
+        QCOMPARE(QString::fromStdString(r.unit), QString("deg"));
+        QVERIFY(r.points.front().meanError < 1e-12);
+        QVERIFY(r.points.back().meanError < 1e-9); // 360 degrees
+        QVERIFY(r.points[4].meanError > 1e-2);     // 180 degrees
+        const SweepReport s = sweep(Evaluator(*mlp, data_, o), *makeGroup("Scale"), {0, 0, 1}, 5);
+        QCOMPARE(s.points.front().parameter, 0.5);
+        QVERIFY(std::abs(s.points[2].parameter - 1.0) < 1e-12 && s.points[2].meanError < 1e-12);
+        QVERIFY_THROWS_EXCEPTION(Error, sweep(Evaluator(*mlp, data_, o), *makeGroup("Perm"), {0, 0, 1}, 5));
+    }
+
+    // The per-node error lands on the node it belongs to, also under permutations: the
+    // first draw of SO3*Perm is the rotation SO3 draws first, so the node maps agree.
+    void perNodeErrorIsIndexedByOriginalNode() {
+        auto mlp = make("mlp", {{"output", "vector"}});
+        EvaluationOptions o;
+        o.samples = 1;
+        o.float64 = true;
+        const ErrorReport r = Evaluator(*mlp, data_, o).check(*makeGroup("SO3*Perm"));
+        const ErrorReport plain = Evaluator(*mlp, data_, o).check(*makeGroup("SO3"));
+        QCOMPARE(r.nodeMean.size(), std::size_t(300));
+        QVERIFY(!r.elements.front().permutation.empty());
+        for (std::size_t i = 0; i < 300; ++i) QVERIFY(std::abs(r.nodeMean[i] - plain.nodeMean[i]) < 1e-9);
+        QCOMPARE(QString::fromStdString(r.dtype), QString("float64"));
+    }
+
+    void weightsSaveAndLoad() {
+        QTemporaryDir dir;
+        for (const char* name : {"mlp", "pointnet", "egnn", "frame_averaging", "tinvnn"}) {
+            auto a = make(name, {{"seed", "1"}}), b = make(name, {{"seed", "2"}});
+            EvaluationOptions o;
+            const auto ya = Evaluator(*a, data_, o).baseline(), yb = Evaluator(*b, data_, o).baseline();
+            QVERIFY2(!torch::allclose(ya, yb), name); // different seeds, different weights
+            const std::string path = dir.filePath(QString(name) + ".weights").toStdString();
+            a->save(path);
+            b->load(path);
+            QVERIFY2(torch::equal(Evaluator(*b, data_, o).baseline(), ya), name);
+        }
+        auto egnn = make("egnn");
+        QVERIFY_THROWS_EXCEPTION(Error, egnn->load(dir.filePath("mlp.weights").toStdString()));
+        auto wide = make("mlp", {{"hidden", "32"}});
+        QVERIFY_THROWS_EXCEPTION(Error, wide->load(dir.filePath("mlp.weights").toStdString()));
+    }
+
+    void registryOptionsAreChecked() {
+        QVERIFY_THROWS_EXCEPTION(Error, make("mlp", {{"bogus", "1"}}));
+        QVERIFY_THROWS_EXCEPTION(Error, make("mlp", {{"hidden", "-3"}}));
+        QVERIFY_THROWS_EXCEPTION(Error, make("egnn", {{"graph", "ring"}}));
+        QVERIFY_THROWS_EXCEPTION(Error, make("nonexistent_model"));
+        QVERIFY_THROWS_EXCEPTION(Error, make("tinvnn", {{"output", "vector"}}));
+        QCOMPARE(builtinModels().all().size(), std::size_t(5));
+    }
+
+    void featureSelection() {
+        QCOMPARE(QString::fromStdString(selectFeatures(data_, 1, {}).description), QString("charge"));
+        QCOMPARE(selectFeatures(data_, 0, {}).width, 0);
+        const Sample cloud = sampleShape(DemoShape::Sphere, 10, 1); // pos + normal (vector)
+        QCOMPARE(QString::fromStdString(selectFeatures(cloud, 1, {}).description), QString("ones"));
+        QCOMPARE(selectFeatures(cloud, 3, {"normal"}).width, 3);
+        try {
+            selectFeatures(data_, 2, {});
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY(QString(e.what()).contains("F = 2"));
+            QVERIFY(QString(e.what()).contains("charge (scalar, width 1)"));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, selectFeatures(cloud, 1, {"missing"}));
+    }
+
+    void knnMatchesBruteForce() {
+        const Sample s = blob(700, 9);
+        const auto& p = s.positions().values;
+        const int64_t n = 700, k = 7;
+        const std::vector<int64_t> graph = knnGraph(p.data(), n, k);
+        for (int64_t i = 0; i < n; ++i) {
+            std::vector<std::pair<double, int64_t>> all;
+            for (int64_t j = 0; j < n; ++j) {
+                if (j == i) continue;
+                double d = 0;
+                for (int a = 0; a < 3; ++a) d += (p[i * 3 + a] - p[j * 3 + a]) * (p[i * 3 + a] - p[j * 3 + a]);
+                all.push_back({d, j});
+            }
+            std::sort(all.begin(), all.end());
+            for (int64_t m = 0; m < k; ++m) QCOMPARE(graph[static_cast<std::size_t>(i * k + m)], all[static_cast<std::size_t>(m)].second);
+        }
+        const std::vector<double> nan{0, 0, 0, std::nan(""), 1, 1};
+        QVERIFY_THROWS_EXCEPTION(Error, knnGraph(nan.data(), 2, 1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "test_models.moc"
