@@ -7,7 +7,9 @@ namespace equiscope {
 
 namespace {
 
-torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType type, int64_t c, const std::string& irreps) {
+// Built on the host, returned on `device`.
+torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType type, int64_t c, const std::string& irreps,
+                            const torch::Device& device) {
     torch::Tensor m = torch::empty({static_cast<int64_t>(elements.size()), c, c}, torch::kFloat64);
     auto a = m.accessor<double, 3>();
     for (std::size_t b = 0; b < elements.size(); ++b) {
@@ -15,14 +17,14 @@ torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType
         for (int64_t i = 0; i < c; ++i)
             for (int64_t j = 0; j < c; ++j) a[static_cast<int64_t>(b)][i][j] = mat(i, j);
     }
-    return m;
+    return m.to(device);
 }
 
-torch::Tensor translations(const std::vector<GroupElement>& elements) {
+torch::Tensor translations(const std::vector<GroupElement>& elements, const torch::Device& device) {
     torch::Tensor t = torch::empty({static_cast<int64_t>(elements.size()), 3}, torch::kFloat64);
     for (std::size_t b = 0; b < elements.size(); ++b)
         for (int k = 0; k < 3; ++k) t[static_cast<int64_t>(b)][k] = elements[b].translation(k);
-    return t;
+    return t.to(device);
 }
 
 bool anyPermutation(const std::vector<GroupElement>& elements) {
@@ -43,14 +45,14 @@ torch::Tensor gatherRows(const std::vector<GroupElement>& elements, const torch:
             throw Error("a permutation of " + std::to_string(p.size()) + " nodes cannot act on " + std::to_string(n) + " nodes");
         index[e] = torch::tensor(p, torch::kInt64);
     }
-    return torch::gather(x, 1, index.unsqueeze(-1).expand({b, n, x.size(2)}));
+    return torch::gather(x, 1, index.to(x.device()).unsqueeze(-1).expand({b, n, x.size(2)}));
 }
 
 } // namespace
 
 torch::Tensor transformPositions(const std::vector<GroupElement>& elements, const torch::Tensor& positions) {
-    const torch::Tensor a = stackMatrices(elements, FieldType::Position, 3, "");
-    const torch::Tensor moved = torch::einsum("bij,nj->bni", {a, positions}) + translations(elements).unsqueeze(1);
+    const torch::Tensor a = stackMatrices(elements, FieldType::Position, 3, "", positions.device());
+    const torch::Tensor moved = torch::einsum("bij,nj->bni", {a, positions}) + translations(elements, positions.device()).unsqueeze(1);
     return gatherRows(elements, moved);
 }
 
@@ -61,10 +63,10 @@ torch::Tensor permuteRows(const std::vector<GroupElement>& elements, const torch
 torch::Tensor transformOutputs(const std::vector<GroupElement>& elements, const torch::Tensor& y, const ModelSpec& spec) {
     const int64_t b = static_cast<int64_t>(elements.size());
     const int64_t c = y.size(-1);
-    const torch::Tensor m = stackMatrices(elements, spec.output, c, spec.outputIrreps);
+    const torch::Tensor m = stackMatrices(elements, spec.output, c, spec.outputIrreps, y.device());
     const torch::Tensor rows = spec.perNode ? y : y.unsqueeze(1); // [1|B, R, C]
     torch::Tensor out = torch::einsum("bij,brj->bri", {m, rows.expand({b, rows.size(1), c})});
-    if (spec.output == FieldType::Position) out = out + translations(elements).unsqueeze(1);
+    if (spec.output == FieldType::Position) out = out + translations(elements, y.device()).unsqueeze(1);
     if (!spec.perNode) return out.squeeze(1);
     return gatherRows(elements, out);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The group action on batches of tensors (float64, CPU), built from fieldMatrix so that
-// it is the same convention as the host action. Includes torch: metrics .cpp files only.
+// The group action on batches of float64 tensors on any device, built from fieldMatrix so
+// that it is the same convention as the host action. Includes torch: metrics .cpp only.
 
 #include <torch/torch.h>
 #include <vector>

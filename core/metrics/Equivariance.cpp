@@ -10,10 +10,11 @@
 namespace equiscope {
 
 struct Evaluator::State {
-    torch::Tensor pos;      // [N,3] float64 CPU
-    torch::Tensor feat;     // [N,F] float64 CPU
+    // All on the evaluation device: transforms and errors never leave it.
+    torch::Tensor pos;      // [N,3] float64
+    torch::Tensor feat;     // [N,F] float64
     torch::Tensor edges;    // [2,E] int64, or undefined
-    torch::Tensor baseline; // f(x), float64 CPU
+    torch::Tensor baseline; // f(x), float64
     double scale = 0;       // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
     double rmsRadius = 1;
     std::string features;
@@ -34,8 +35,9 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     if (n == 0) throw Error("the data has no points");
     const ModelSpec& spec = model.spec();
     const FeatureSelection feat = selectFeatures(sample, spec.featureDim, options_.features);
-    state_->pos = fromHost(pos.values, n, 3);
-    state_->feat = fromHost(feat.values, n, feat.width);
+    const torch::Device device = options_.device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU;
+    state_->pos = fromHost(pos.values, n, 3).to(device);
+    state_->feat = fromHost(feat.values, n, feat.width).to(device);
     state_->features = feat.description;
     if (spec.usesEdges()) {
         if (sample.edgeIndex.empty()) throw Error("the model takes edge_index but the data has no edges");
@@ -82,7 +84,7 @@ at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elemen
         }
         edges = edges.to(opts.device());
     }
-    return model_.forward(pos, feat, edges).to(torch::kCPU, torch::kFloat64);
+    return model_.forward(pos, feat, edges).to(torch::kFloat64);
 }
 
 ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const std::string& groupName,
@@ -112,7 +114,7 @@ ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const s
         const torch::Tensor expected = transformOutputs(part, state_->baseline, spec);
         // Per node: [B,N] row errors; per graph: [B,1].
         const torch::Tensor err = (spec.perNode ? (actual - expected).norm(2, -1) : (actual - expected).norm(2, -1, true)) / denominator;
-        const auto e = err.contiguous();
+        const auto e = err.contiguous().cpu();
         const double* values = e.data_ptr<double>();
         const int64_t rows = e.size(1);
         for (std::size_t b = 0; b < part.size(); ++b) {
@@ -143,8 +145,8 @@ ErrorReport Evaluator::check(const Group& group, const Progress& progress) const
 }
 
 TwoPaths Evaluator::twoPaths(const GroupElement& element) const {
-    const torch::Tensor actual = forwardTransformed({element})[0].contiguous();
-    const torch::Tensor expected = transformOutputs({element}, state_->baseline, model_.spec())[0].contiguous();
+    const torch::Tensor actual = forwardTransformed({element})[0].contiguous().cpu();
+    const torch::Tensor expected = transformOutputs({element}, state_->baseline, model_.spec())[0].contiguous().cpu();
     const torch::Tensor err = ((actual - expected).norm(2, -1) / (state_->scale + options_.epsilon)).reshape({-1}).contiguous();
     TwoPaths t;
     t.channels = actual.size(-1);

@@ -64,10 +64,10 @@ class Evaluator {
     const std::string& featureDescription() const;
     Model& model() const { return model_; }
 
-    // f(g.x) for each element as float64 on the CPU ([B,N,C] or [B,C]); what sweeps and
-    // Lie derivatives build on.
+    // f(g.x) for each element as float64 on the evaluation device ([B,N,C] or [B,C]);
+    // what sweeps and Lie derivatives build on.
     at::Tensor forwardTransformed(const std::vector<GroupElement>& elements) const;
-    const at::Tensor& baseline() const; // f(x), float64 CPU, [1,N,C] or [1,C]
+    const at::Tensor& baseline() const; // f(x), float64 on the device, [1,N,C] or [1,C]
 
   private:
     Model& model_;

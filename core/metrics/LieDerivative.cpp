@@ -34,7 +34,7 @@ std::vector<LieReport> lieDerivatives(const Evaluator& evaluator, const Group& g
         const torch::Tensor derivative = (pulled[2 * k] - pulled[2 * k + 1])[0] / (2 * steps[k]);
         LieReport r;
         r.generator = generators[k].name;
-        const torch::Tensor norms = spec.perNode ? derivative.norm(2, -1).contiguous() : derivative.norm().reshape({1});
+        const torch::Tensor norms = (spec.perNode ? derivative.norm(2, -1) : derivative.norm().reshape({1})).contiguous().cpu();
         r.meanNorm = norms.mean().item<double>();
         r.relativeNorm = r.meanNorm / (scale + 1e-12);
         if (spec.perNode) r.nodeNorm.assign(norms.data_ptr<double>(), norms.data_ptr<double>() + norms.numel());
