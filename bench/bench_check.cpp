@@ -5,11 +5,6 @@
 //   bench_check [--model FILE.pt|NAME] [--data FILE|demo] [--points N] [--elements K]
 //               [--repeats R] [--device cpu|cuda] [--save-model OUT.pt] [--dump-points OUT.npy]
 
-#include <cstdio>
-#include <string>
-#include <ATen/Parallel.h>
-#include <torch/script.h>
-
 #include "BenchSupport.h"
 #include "BuiltinModels.h"
 #include "groups/Group.h"
@@ -17,6 +12,11 @@
 #include "io/Writers.h"
 #include "metrics/Equivariance.h"
 #include "util/Runtime.h"
+
+#include <ATen/Parallel.h>
+#include <cstdio>
+#include <string>
+#include <torch/script.h>
 
 using namespace equiscope;
 
@@ -39,7 +39,9 @@ def forward(self, pos, feat):
     h = torch.tanh(h @ self.w2)
     return pos + r * (h @ self.w3)
 )JIT");
-    torch::jit::ExtraFilesMap extra{{"equiscope.json", R"({"output": "position", "per": "node", "feature_dim": 1, "symmetries": ["E3"]})"}};
+    torch::jit::ExtraFilesMap extra{
+        {"equiscope.json",
+         R"({"output": "position", "per": "node", "feature_dim": 1, "symmetries": ["E3"]})"}};
     m.save(path, extra);
 }
 
@@ -47,7 +49,8 @@ Sample firstPoints(const Sample& s, int64_t n) {
     Sample out;
     const Field& p = s.positions();
     n = std::min(n, p.rows());
-    out.setField(Field::perNode("pos", FieldType::Position, n, 3, std::vector<double>(p.values.begin(), p.values.begin() + n * 3),
+    out.setField(Field::perNode("pos", FieldType::Position, n, 3,
+                                std::vector<double>(p.values.begin(), p.values.begin() + n * 3),
                                 Storage::Float64));
     return out;
 }
@@ -59,14 +62,22 @@ int main(int argc, char** argv) {
     int64_t points = 2000, elements = 64, repeats = 7;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
-        if (k == "--model") model = v;
-        else if (k == "--data") data = v;
-        else if (k == "--points") points = std::stoll(v);
-        else if (k == "--elements") elements = std::stoll(v);
-        else if (k == "--repeats") repeats = std::stoll(v);
-        else if (k == "--device") device = v;
-        else if (k == "--save-model") save = v;
-        else if (k == "--dump-points") dump = v;
+        if (k == "--model")
+            model = v;
+        else if (k == "--data")
+            data = v;
+        else if (k == "--points")
+            points = std::stoll(v);
+        else if (k == "--elements")
+            elements = std::stoll(v);
+        else if (k == "--repeats")
+            repeats = std::stoll(v);
+        else if (k == "--device")
+            device = v;
+        else if (k == "--save-model")
+            save = v;
+        else if (k == "--dump-points")
+            dump = v;
         else {
             std::fprintf(stderr, "unknown option %s\n", k.c_str());
             return 2;
@@ -92,13 +103,16 @@ int main(int argc, char** argv) {
     for (int64_t i = 0; i < elements; ++i) g.push_back(e3->sample(rng, many.context()));
 
     double mean = 0;
-    const auto tBatched = bench::timeRuns(static_cast<int>(repeats), [&] { mean = many.errors(g, "E3").meanError; });
+    const auto tBatched =
+        bench::timeRuns(static_cast<int>(repeats), [&] { mean = many.errors(g, "E3").meanError; });
     const auto tSingle = bench::timeRuns(static_cast<int>(repeats), [&] { one.errors(g, "E3"); });
-    std::printf("check: model %s, %lld points, %lld E3 elements, float32 on %s, %d threads\n", model.c_str(),
-                static_cast<long long>(sample.nodeCount()), static_cast<long long>(elements), device.c_str(), at::get_num_threads());
+    std::printf("check: model %s, %lld points, %lld E3 elements, float32 on %s, %d threads\n",
+                model.c_str(), static_cast<long long>(sample.nodeCount()),
+                static_cast<long long>(elements), device.c_str(), at::get_num_threads());
     bench::printRow("batched (1 forward)", tBatched);
     bench::printRow("single (K forwards)", tSingle);
-    std::printf("ratio single / batched (medians): %.2fx   (mean error %.3g)\n", bench::median(tSingle) / bench::median(tBatched), mean);
+    std::printf("ratio single / batched (medians): %.2fx   (mean error %.3g)\n",
+                bench::median(tSingle) / bench::median(tBatched), mean);
     std::printf("BATCHED_MEDIAN_SECONDS %.9f\n", bench::median(tBatched));
     return 0;
 }

@@ -8,11 +8,13 @@
 namespace equiscope::test {
 
 inline std::string specJson(const std::string& output, const std::string& symmetries) {
-    return R"({"output": ")" + output + R"(", "per": "node", "feature_dim": 1, "symmetries": [)" + symmetries + "]}";
+    return R"({"output": ")" + output + R"(", "per": "node", "feature_dim": 1, "symmetries": [)" +
+           symmetries + "]}";
 }
 
 // Saves `source` (TorchScript methods) as a module with buffers W1 [3,16] and W2 [16,3].
-inline void saveScripted(const std::string& path, const std::string& source, const std::string& spec, bool withSpec = true) {
+inline void saveScripted(const std::string& path, const std::string& source,
+                         const std::string& spec, bool withSpec = true) {
     torch::jit::Module m("Fixture");
     torch::manual_seed(3);
     m.register_buffer("W1", torch::randn({3, 16}));

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <string>
@@ -47,6 +48,21 @@ inline QJsonObject expectedRealValues() {
     return QJsonDocument::fromJson(
                readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/real_pointclouds_expected.json")))
         .object();
+}
+
+// One run of a command-line tool from the build's bin folder.
+struct CliRun {
+    int status = -1;
+    QByteArray out, err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+inline CliRun runTool(const QString& tool, const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(EQUISCOPE_BIN_DIR "/") + tool, args);
+    if (!p.waitForFinished(120000)) qFatal("%s did not finish", qPrintable(tool));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
 // Relative closeness for values that went through float32 in one parser and float64 in

@@ -1,17 +1,19 @@
 #include "Arguments.h"
 
-#include <algorithm>
-#include <sstream>
-
 #include "BuiltinModels.h"
 #include "io/LoadDataset.h"
+#include "io/TextScanner.h"
 #include "models/ModelRegistry.h"
 #include "util/Error.h"
+
+#include <algorithm>
+#include <sstream>
 
 namespace equiscope::cli {
 
 Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-                     const std::vector<std::string>& flags, const std::vector<std::string>& repeatable) {
+                     const std::vector<std::string>& flags,
+                     const std::vector<std::string>& repeatable) {
     auto known = [](const std::vector<std::string>& list, const std::string& key) {
         return std::find(list.begin(), list.end(), key) != list.end();
     };
@@ -35,7 +37,8 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::vector<std
             if (i + 1 >= args.size()) throw Error("--" + key + " needs a value");
             value = args[++i];
         }
-        if (values_.count(key) && !known(repeatable, key)) throw Error("--" + key + " is given twice");
+        if (values_.count(key) && !known(repeatable, key))
+            throw Error("--" + key + " is given twice");
         values_.emplace(key, value);
     }
 }
@@ -54,25 +57,19 @@ std::vector<std::string> Arguments::all(const std::string& key) const {
 double Arguments::number(const std::string& key, double fallback) const {
     if (!has(key)) return fallback;
     const std::string v = get(key);
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(v, &used);
-        if (used == v.size()) return x;
-    } catch (const std::exception&) {
-    }
+    double x = 0;
+    if (parseDouble(v, x)) return x;
     throw Error("--" + key + " expects a number, got '" + v + "'");
 }
 
-int64_t Arguments::integer(const std::string& key, int64_t fallback, int64_t min, int64_t max) const {
+int64_t Arguments::integer(const std::string& key, int64_t fallback, int64_t min,
+                           int64_t max) const {
     if (!has(key)) return fallback;
     const std::string v = get(key);
-    try {
-        std::size_t used = 0;
-        const int64_t x = std::stoll(v, &used);
-        if (used == v.size() && x >= min && x <= max) return x;
-    } catch (const std::exception&) {
-    }
-    throw Error("--" + key + " expects an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "], got '" + v + "'");
+    int64_t x = 0;
+    if (parseInteger(v, x) && x >= min && x <= max) return x;
+    throw Error("--" + key + " expects an integer in [" + std::to_string(min) + ", " +
+                std::to_string(max) + "], got '" + v + "'");
 }
 
 std::vector<std::string> splitList(const std::string& text, char separator) {
@@ -85,18 +82,20 @@ std::vector<std::string> splitList(const std::string& text, char separator) {
 }
 
 std::vector<std::string> sessionOptions() {
-    return {"model", "model-option", "load", "output", "per", "feature-dim", "data", "samples",
-            "seed",  "dtype",        "device", "features", "batch"};
+    return {"model",   "model-option", "load",  "output", "per",      "feature-dim", "data",
+            "samples", "seed",         "dtype", "device", "features", "batch"};
 }
 
 Session openSession(const Arguments& args) {
     Session s;
-    if (!args.has("model")) throw Error("--model NAME|FILE.pt is required (see equiscope-cli models)");
+    if (!args.has("model"))
+        throw Error("--model NAME|FILE.pt is required (see equiscope-cli models)");
     s.modelName = args.get("model");
     s.dataName = args.get("data", "demo");
     ModelOptions options;
     for (const auto& kv : args.all("model-option")) addOption(options, kv);
-    for (const auto& [flag, key] : {std::pair{"output", "output"}, {"per", "per"}, {"feature-dim", "feature_dim"}})
+    for (const auto& [flag, key] :
+         {std::pair{"output", "output"}, {"per", "per"}, {"feature-dim", "feature_dim"}})
         if (args.has(flag)) options[key] = args.get(flag);
     s.model = builtinModels().create(s.modelName, options);
     if (args.has("load")) s.model->load(args.get("load"));
@@ -105,7 +104,8 @@ Session openSession(const Arguments& args) {
     s.options.samples = static_cast<int>(args.integer("samples", 16, 1, 100000));
     s.options.seed = static_cast<uint64_t>(args.integer("seed", 0, 0, INT64_MAX));
     const std::string dtype = args.get("dtype", "float32");
-    if (dtype != "float32" && dtype != "float64") throw Error("--dtype expects float32 or float64, got '" + dtype + "'");
+    if (dtype != "float32" && dtype != "float64")
+        throw Error("--dtype expects float32 or float64, got '" + dtype + "'");
     s.options.float64 = dtype == "float64";
     s.options.device = parseDevice(args.get("device", "auto"));
     s.options.features = splitList(args.get("features"));

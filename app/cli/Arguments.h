@@ -1,15 +1,15 @@
 #pragma once
 // Command-line parsing shared by the model commands (check, sweep, profile, lie).
 
+#include "data/Sample.h"
+#include "metrics/Equivariance.h"
+#include "models/Model.h"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "data/Sample.h"
-#include "metrics/Equivariance.h"
-#include "models/Model.h"
 
 namespace equiscope::cli {
 
@@ -18,7 +18,8 @@ class Arguments {
   public:
     // `flags` take no value; `repeatable` may be given several times.
     Arguments(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-              const std::vector<std::string>& flags, const std::vector<std::string>& repeatable = {});
+              const std::vector<std::string>& flags,
+              const std::vector<std::string>& repeatable = {});
     bool has(const std::string& key) const { return values_.count(key) > 0; }
     std::string get(const std::string& key, const std::string& fallback = "") const;
     std::vector<std::string> all(const std::string& key) const;

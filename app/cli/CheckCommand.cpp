@@ -1,16 +1,16 @@
 // equiscope-cli check / profile: equivariance error of a model on data, per group.
 
-#include <cstdio>
-#include <fstream>
-#include <iomanip>
-#include <iostream>
-#include <nlohmann/json.hpp>
-
 #include "Arguments.h"
 #include "Commands.h"
 #include "groups/Group.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace equiscope::cli {
 
@@ -22,18 +22,27 @@ nlohmann::json fullRecord(const Session& s, const std::vector<ErrorReport>& repo
     for (const auto& r : reports) {
         nlohmann::json elements = nlohmann::json::array();
         for (const auto& e : r.elements) {
-            nlohmann::json el = {{"linear", {e.linear(0, 0), e.linear(0, 1), e.linear(0, 2), e.linear(1, 0), e.linear(1, 1),
-                                             e.linear(1, 2), e.linear(2, 0), e.linear(2, 1), e.linear(2, 2)}},
-                                 {"translation", {e.translation(0), e.translation(1), e.translation(2)}}};
+            nlohmann::json el = {
+                {"linear",
+                 {e.linear(0, 0), e.linear(0, 1), e.linear(0, 2), e.linear(1, 0), e.linear(1, 1),
+                  e.linear(1, 2), e.linear(2, 0), e.linear(2, 1), e.linear(2, 2)}},
+                {"translation", {e.translation(0), e.translation(1), e.translation(2)}}};
             if (!e.permutation.empty()) el["permutation"] = e.permutation;
             elements.push_back(el);
         }
-        results.push_back({{"group", r.group}, {"samples", r.samples}, {"mean_error", r.meanError}, {"max_error", r.maxError},
-                           {"element_mean_error", r.elementMean}, {"element_max_error", r.elementMax},
-                           {"elements", elements}, {"features", r.features}, {"seconds", r.seconds}});
+        results.push_back({{"group", r.group},
+                           {"samples", r.samples},
+                           {"mean_error", r.meanError},
+                           {"max_error", r.maxError},
+                           {"element_mean_error", r.elementMean},
+                           {"element_max_error", r.elementMax},
+                           {"elements", elements},
+                           {"features", r.features},
+                           {"seconds", r.seconds}});
     }
-    return {{"model", s.modelName}, {"data", s.dataName}, {"dtype", reports.front().dtype},
-            {"device", reports.front().device}, {"seed", s.options.seed}, {"results", results}};
+    return {{"model", s.modelName},           {"data", s.dataName},
+            {"dtype", reports.front().dtype}, {"device", reports.front().device},
+            {"seed", s.options.seed},         {"results", results}};
 }
 
 int run(const std::vector<std::string>& argv, bool profile) {
@@ -59,28 +68,37 @@ int run(const std::vector<std::string>& argv, bool profile) {
     if (args.has("json")) {
         nlohmann::json results = nlohmann::json::array();
         for (const auto& r : reports)
-            results.push_back({{"group", r.group}, {"samples", r.samples}, {"mean_error", r.meanError}, {"max_error", r.maxError}});
-        const nlohmann::json out = {{"model", s.modelName}, {"data", s.dataName}, {"dtype", reports.front().dtype},
-                                    {"device", reports.front().device}, {"seed", s.options.seed}, {"results", results}};
+            results.push_back({{"group", r.group},
+                               {"samples", r.samples},
+                               {"mean_error", r.meanError},
+                               {"max_error", r.maxError}});
+        const nlohmann::json out = {
+            {"model", s.modelName},           {"data", s.dataName},
+            {"dtype", reports.front().dtype}, {"device", reports.front().device},
+            {"seed", s.options.seed},         {"results", results}};
         std::cout << out.dump() << "\n";
     } else {
         std::cout << "model " << s.modelName << " (claims:";
         for (const auto& c : s.model->spec().symmetries) std::cout << " " << c;
-        std::cout << ")  data " << s.dataName << "  features " << reports.front().features << "  " << reports.front().dtype
-                  << " on " << reports.front().device << "  seed " << s.options.seed << "\n";
-        std::cout << std::left << std::setw(16) << "group" << std::right << std::setw(9) << "samples" << std::setw(14)
-                  << "mean error" << std::setw(14) << "max error" << "\n";
+        std::cout << ")  data " << s.dataName << "  features " << reports.front().features << "  "
+                  << reports.front().dtype << " on " << reports.front().device << "  seed "
+                  << s.options.seed << "\n";
+        std::cout << std::left << std::setw(16) << "group" << std::right << std::setw(9)
+                  << "samples" << std::setw(14) << "mean error" << std::setw(14) << "max error"
+                  << "\n";
         for (const auto& r : reports)
-            std::cout << std::left << std::setw(16) << r.group << std::right << std::setw(9) << r.samples << std::setw(14)
-                      << std::setprecision(4) << std::scientific << r.meanError << std::setw(14) << r.maxError
-                      << std::defaultfloat << "\n";
-        for (const auto& [k, v] : s.model->diagnostics()) std::cout << "  " << k << ": " << v << "\n";
+            std::cout << std::left << std::setw(16) << r.group << std::right << std::setw(9)
+                      << r.samples << std::setw(14) << std::setprecision(4) << std::scientific
+                      << r.meanError << std::setw(14) << r.maxError << std::defaultfloat << "\n";
+        for (const auto& [k, v] : s.model->diagnostics())
+            std::cout << "  " << k << ": " << v << "\n";
     }
     if (args.has("tol")) {
         const double tol = args.number("tol", 0);
         for (const auto& r : reports)
             if (!(r.meanError <= tol)) {
-                std::cerr << "FAIL: " << r.group << " mean error " << r.meanError << " > tolerance " << tol << "\n";
+                std::cerr << "FAIL: " << r.group << " mean error " << r.meanError << " > tolerance "
+                          << tol << "\n";
                 return kExitFailedCheck;
             }
     }
@@ -89,7 +107,11 @@ int run(const std::vector<std::string>& argv, bool profile) {
 
 } // namespace
 
-int runCheck(const std::vector<std::string>& args) { return guarded("check", [&] { return run(args, false); }); }
-int runProfile(const std::vector<std::string>& args) { return guarded("profile", [&] { return run(args, true); }); }
+int runCheck(const std::vector<std::string>& args) {
+    return guarded("check", [&] { return run(args, false); });
+}
+int runProfile(const std::vector<std::string>& args) {
+    return guarded("profile", [&] { return run(args, true); });
+}
 
 } // namespace equiscope::cli

@@ -1,11 +1,11 @@
 // equiscope-cli models: the built-in models, their options and claimed symmetries.
 
-#include <iostream>
-#include <nlohmann/json.hpp>
-
 #include "Arguments.h"
 #include "BuiltinModels.h"
 #include "Commands.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace equiscope::cli {
 
@@ -16,8 +16,13 @@ int runModels(const std::vector<std::string>& argv) {
             nlohmann::json out = nlohmann::json::array();
             for (const ModelInfo* m : builtinModels().all()) {
                 nlohmann::json options = nlohmann::json::array();
-                for (const auto& o : m->options) options.push_back({{"name", o.name}, {"default", o.defaultValue}, {"help", o.help}});
-                out.push_back({{"name", m->name}, {"description", m->description}, {"symmetries", m->symmetries}, {"options", options}});
+                for (const auto& o : m->options)
+                    options.push_back(
+                        {{"name", o.name}, {"default", o.defaultValue}, {"help", o.help}});
+                out.push_back({{"name", m->name},
+                               {"description", m->description},
+                               {"symmetries", m->symmetries},
+                               {"options", options}});
             }
             std::cout << out.dump() << "\n";
             return kExitOk;
@@ -26,7 +31,8 @@ int runModels(const std::vector<std::string>& argv) {
             std::cout << m->name << " — " << m->description << "\n  claims:";
             for (const auto& c : m->symmetries) std::cout << " " << c;
             std::cout << "\n  options:\n";
-            for (const auto& o : m->options) std::cout << "    " << o.name << "=" << o.defaultValue << "  " << o.help << "\n";
+            for (const auto& o : m->options)
+                std::cout << "    " << o.name << "=" << o.defaultValue << "  " << o.help << "\n";
         }
         std::cout << "\nOr a TorchScript file (model-format.md): --model my_model.pt\n";
         return kExitOk;

@@ -17,7 +17,8 @@ void printUsage(std::ostream& out) {
            "  profile --model M           the error for every candidate group\n"
            "  sweep --model M --group G   error along a one-parameter subgroup (CSV or --json)\n"
            "  lie --model M --group G     Lie derivative per generator (float64)\n"
-           "  models                      the built-in models, their options and claimed symmetries\n\n"
+           "  models                      the built-in models, their options and claimed "
+           "symmetries\n\n"
            "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
            "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
            "see README.md. Exit status: 0 ok, 1 a check above --tol, 2 bad input.\n";

@@ -52,4 +52,10 @@ void Sample::setField(Field field) {
         fields.push_back(std::move(field));
 }
 
+Dataset Dataset::of(Sample sample) {
+    Dataset d;
+    d.samples.push_back(std::move(sample));
+    return d;
+}
+
 } // namespace equiscope

@@ -45,6 +45,8 @@ struct Dataset {
     std::string source; // file path or "demo"
     std::string format; // reader name
     std::vector<Sample> samples;
+
+    static Dataset of(Sample sample); // a dataset of one sample
 };
 
 } // namespace equiscope

@@ -3,10 +3,10 @@
 // on the host in float64. The batched LibTorch action (metrics) uses fieldMatrix too, so
 // there is one definition of the convention.
 
-#include <Eigen/Core>
-
 #include "data/Sample.h"
 #include "groups/GroupElement.h"
+
+#include <Eigen/Core>
 
 namespace equiscope {
 
@@ -14,7 +14,8 @@ namespace equiscope {
 // and categorical, A for vector and position, det(A) A^-T for pseudovector (a cross
 // product's rule; det(R) R for orthogonal R), A (x) A for tensor2 stored row-major,
 // Wigner-D blocks for irreps. Position rows also get the translation added.
-Eigen::MatrixXd fieldMatrix(FieldType type, int64_t width, const std::string& irreps, const GroupElement& g);
+Eigen::MatrixXd fieldMatrix(FieldType type, int64_t width, const std::string& irreps,
+                            const GroupElement& g);
 
 // g acting on one field: rows mapped by fieldMatrix, per-node rows permuted.
 Field transformField(const Field& field, const GroupElement& g, int64_t nodes);

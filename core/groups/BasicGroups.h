@@ -10,7 +10,8 @@ class TranslationGroup : public Group {
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
 };
 
@@ -20,7 +21,8 @@ class RotationGroup : public Group { // SO3, or O3 with reflections
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
 
   private:
@@ -33,7 +35,8 @@ class AxialGroup : public Group { // SO2 about an axis, or O2 with mirrors throu
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
 
   private:
@@ -47,7 +50,8 @@ class ScaleGroup : public Group {
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
 };
 
@@ -58,7 +62,8 @@ class LinearGroup : public Group { // GL+(3), or SL(3)
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
 
   private:
@@ -70,7 +75,8 @@ class PermutationGroup : public Group {
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
     bool permutesNodes() const override { return true; }
 };
@@ -81,7 +87,8 @@ class ProductGroup : public Group {
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;
-    GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
     std::vector<Generator> generators() const override;
     bool permutesNodes() const override;
 

@@ -3,12 +3,12 @@
 // algebra generators. Names follow e3nn's spirit: T3, SO3, O3, SE3, E3, SO2(axis),
 // O2(axis), Scale, GL3 (GL+(3)), SL3, Aff3, Perm, and products written A*B.
 
+#include "groups/GroupElement.h"
+
 #include <memory>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "groups/GroupElement.h"
 
 namespace equiscope {
 
@@ -41,7 +41,8 @@ class Group {
     // Compact groups sample from their Haar measure; the others as documented per group.
     virtual GroupElement sample(Rng& rng, const SampleContext& context) const = 0;
     virtual std::vector<ParameterSpec> parameters() const = 0;
-    virtual GroupElement fromParameters(const std::vector<double>& values, const SampleContext& context) const = 0;
+    virtual GroupElement fromParameters(const std::vector<double>& values,
+                                        const SampleContext& context) const = 0;
     virtual std::vector<Generator> generators() const = 0; // empty for finite groups
     virtual bool permutesNodes() const { return false; }
 };

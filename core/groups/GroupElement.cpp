@@ -1,10 +1,10 @@
 #include "groups/GroupElement.h"
 
+#include "util/Error.h"
+
 #include <Eigen/Dense>
 #include <sstream>
 #include <unsupported/Eigen/MatrixFunctions>
-
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -19,8 +19,8 @@ GroupElement GroupElement::compose(const GroupElement& other) const {
         out.permutation = permutation;
     } else {
         if (permutation.size() != other.permutation.size())
-            throw Error("cannot compose permutations of " + std::to_string(permutation.size()) + " and " +
-                        std::to_string(other.permutation.size()) + " nodes");
+            throw Error("cannot compose permutations of " + std::to_string(permutation.size()) +
+                        " and " + std::to_string(other.permutation.size()) + " nodes");
         out.permutation.resize(permutation.size());
         for (std::size_t i = 0; i < permutation.size(); ++i)
             out.permutation[i] = other.permutation[static_cast<std::size_t>(permutation[i])];

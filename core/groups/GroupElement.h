@@ -20,8 +20,12 @@ struct GroupElement {
     std::vector<int64_t> permutation; // empty: identity on any number of nodes
 
     static GroupElement identity() { return {}; }
-    static GroupElement linearMap(const Eigen::Matrix3d& a) { return {a, Eigen::Vector3d::Zero(), {}}; }
-    static GroupElement shift(const Eigen::Vector3d& t) { return {Eigen::Matrix3d::Identity(), t, {}}; }
+    static GroupElement linearMap(const Eigen::Matrix3d& a) {
+        return {a, Eigen::Vector3d::Zero(), {}};
+    }
+    static GroupElement shift(const Eigen::Vector3d& t) {
+        return {Eigen::Matrix3d::Identity(), t, {}};
+    }
 
     // (this * other) acts as "other first, then this".
     GroupElement compose(const GroupElement& other) const;
@@ -31,7 +35,9 @@ struct GroupElement {
     double det() const { return linear.determinant(); }
     bool isOrthogonal(double tolerance = 1e-9) const;
     // Source row of output row i (the identity when no permutation is set).
-    int64_t source(int64_t i) const { return permutation.empty() ? i : permutation[static_cast<std::size_t>(i)]; }
+    int64_t source(int64_t i) const {
+        return permutation.empty() ? i : permutation[static_cast<std::size_t>(i)];
+    }
     // A 3x4 [A | t] matrix as text, plus "perm" when a permutation is present.
     std::string describe() const;
 };

@@ -1,20 +1,23 @@
 // Parsing group names: basic names, an axis for SO2/O2, and products with '*'.
 
+#include "groups/BasicGroups.h"
+#include "util/Error.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <sstream>
-
-#include "groups/BasicGroups.h"
-#include "util/Error.h"
 
 namespace equiscope {
 
 namespace {
 
 std::string trim(std::string s) {
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), [](unsigned char c) { return !std::isspace(c); }));
-    s.erase(std::find_if(s.rbegin(), s.rend(), [](unsigned char c) { return !std::isspace(c); }).base(), s.end());
+    s.erase(s.begin(),
+            std::find_if(s.begin(), s.end(), [](unsigned char c) { return !std::isspace(c); }));
+    s.erase(
+        std::find_if(s.rbegin(), s.rend(), [](unsigned char c) { return !std::isspace(c); }).base(),
+        s.end());
     return s;
 }
 
@@ -25,14 +28,16 @@ std::string knownNames() {
 }
 
 // "x", "y", "z" or "a,b,c".
-std::pair<Eigen::Vector3d, std::string> parseAxis(const std::string& text, const std::string& spec) {
+std::pair<Eigen::Vector3d, std::string> parseAxis(const std::string& text,
+                                                  const std::string& spec) {
     if (text == "x") return {Eigen::Vector3d::UnitX(), "x"};
     if (text == "y") return {Eigen::Vector3d::UnitY(), "y"};
     if (text == "z") return {Eigen::Vector3d::UnitZ(), "z"};
     std::stringstream s(text);
     Eigen::Vector3d a;
     char comma1 = 0, comma2 = 0;
-    if (!(s >> a.x() >> comma1 >> a.y() >> comma2 >> a.z()) || comma1 != ',' || comma2 != ',' || a.norm() < 1e-12)
+    if (!(s >> a.x() >> comma1 >> a.y() >> comma2 >> a.z()) || comma1 != ',' || comma2 != ',' ||
+        a.norm() < 1e-12)
         throw Error("group '" + spec + "': expected an axis x, y, z or a,b,c; got '" + text + "'");
     return {a.normalized(), text};
 }
@@ -62,7 +67,8 @@ std::unique_ptr<Group> makeBasic(const std::string& raw, const std::string& spec
     if (name == "SL3") return std::make_unique<LinearGroup>(true);
     if (name == "Perm") return std::make_unique<PermutationGroup>();
     // Named products.
-    const std::map<std::string, std::string> aliases = {{"SE3", "SO3*T3"}, {"E3", "O3*T3"}, {"Aff3", "GL3*T3"}};
+    const std::map<std::string, std::string> aliases = {
+        {"SE3", "SO3*T3"}, {"E3", "O3*T3"}, {"Aff3", "GL3*T3"}};
     if (const auto it = aliases.find(name); it != aliases.end()) {
         const auto star = it->second.find('*');
         std::vector<std::unique_ptr<Group>> factors;
@@ -70,13 +76,15 @@ std::unique_ptr<Group> makeBasic(const std::string& raw, const std::string& spec
         factors.push_back(makeBasic(it->second.substr(star + 1), spec));
         return std::make_unique<ProductGroup>(name, std::move(factors));
     }
-    throw Error("unknown group '" + name + "' in '" + spec + "' (known: " + knownNames() + ", and products A*B)");
+    throw Error("unknown group '" + name + "' in '" + spec + "' (known: " + knownNames() +
+                ", and products A*B)");
 }
 
 } // namespace
 
 std::vector<std::string> groupNames() {
-    return {"T3", "SO3", "O3", "SE3", "E3", "SO2(x|y|z|a,b,c)", "O2(axis)", "Scale", "GL3", "SL3", "Aff3", "Perm"};
+    return {"T3",       "SO3",   "O3",  "SE3", "E3",   "SO2(x|y|z|a,b,c)",
+            "O2(axis)", "Scale", "GL3", "SL3", "Aff3", "Perm"};
 }
 
 std::vector<std::string> candidateGroups() {

@@ -1,10 +1,10 @@
 #include "groups/Irreps.h"
 
+#include "util/Error.h"
+
 #include <Eigen/Dense>
 #include <cmath>
 #include <sstream>
-
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -28,11 +28,13 @@ Irreps Irreps::parse(const std::string& text) {
             if (x != std::string::npos) ir.multiplicity = std::stoi(term.substr(0, x));
             const std::string rest = x == std::string::npos ? term : term.substr(x + 1);
             ir.l = std::stoi(rest, &used);
-            if (used + 1 != rest.size() || (rest.back() != 'e' && rest.back() != 'o') || ir.l < 0 || ir.multiplicity < 0)
+            if (used + 1 != rest.size() || (rest.back() != 'e' && rest.back() != 'o') || ir.l < 0 ||
+                ir.multiplicity < 0)
                 throw std::invalid_argument(term);
             ir.parity = rest.back() == 'e' ? 1 : -1;
         } catch (const std::exception&) {
-            throw Error("irreps '" + text + "': expected terms like 8x0e or 1o, got '" + term + "'");
+            throw Error("irreps '" + text + "': expected terms like 8x0e or 1o, got '" + term +
+                        "'");
         }
         out.terms.push_back(ir);
     }
@@ -46,7 +48,8 @@ namespace {
 Eigen::Matrix<double, 5, 1> degree2(const Eigen::Vector3d& p) {
     const double x = p.x(), y = p.y(), z = p.z(), r3 = std::sqrt(3.0);
     Eigen::Matrix<double, 5, 1> v;
-    v << r3 * x * z, r3 * x * y, y * y - 0.5 * (x * x + z * z), r3 * y * z, 0.5 * r3 * (z * z - x * x);
+    v << r3 * x * z, r3 * x * y, y * y - 0.5 * (x * x + z * z), r3 * y * z,
+        0.5 * r3 * (z * z - x * x);
     return v;
 }
 
@@ -58,7 +61,8 @@ Eigen::MatrixXd wignerD(int l, const Eigen::Matrix3d& r) {
     if (l == 2) {
         // D is defined by Y(R p) = D Y(p); five generic directions determine it exactly.
         Eigen::Matrix<double, 5, 5> before, after;
-        const double dirs[5][3] = {{1, 0.2, 0.1}, {0.3, 1, -0.4}, {-0.2, 0.5, 1}, {0.7, -0.6, 0.3}, {-0.5, -0.1, 0.8}};
+        const double dirs[5][3] = {
+            {1, 0.2, 0.1}, {0.3, 1, -0.4}, {-0.2, 0.5, 1}, {0.7, -0.6, 0.3}, {-0.5, -0.1, 0.8}};
         for (int k = 0; k < 5; ++k) {
             const Eigen::Vector3d p(dirs[k][0], dirs[k][1], dirs[k][2]);
             before.col(k) = degree2(p);
@@ -66,7 +70,8 @@ Eigen::MatrixXd wignerD(int l, const Eigen::Matrix3d& r) {
         }
         return after * before.inverse();
     }
-    throw Error("irreps of degree " + std::to_string(l) + " are not supported (at most " + std::to_string(kMaxIrrepDegree) + ")");
+    throw Error("irreps of degree " + std::to_string(l) + " are not supported (at most " +
+                std::to_string(kMaxIrrepDegree) + ")");
 }
 
 Eigen::MatrixXd irrepsMatrix(const Irreps& irreps, const Eigen::Matrix3d& a) {
@@ -80,7 +85,8 @@ Eigen::MatrixXd irrepsMatrix(const Irreps& irreps, const Eigen::Matrix3d& a) {
         // a = -R = inversion * R, and inversion acts on (l, p) as the parity p.
         const double sign = det < 0 ? static_cast<double>(t.parity) : 1.0;
         const Eigen::MatrixXd d = sign * wignerD(t.l, rotation);
-        for (int k = 0; k < t.multiplicity; ++k, at += t.dim()) m.block(at, at, t.dim(), t.dim()) = d;
+        for (int k = 0; k < t.multiplicity; ++k, at += t.dim())
+            m.block(at, at, t.dim(), t.dim()) = d;
     }
     return m;
 }

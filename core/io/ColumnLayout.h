@@ -3,7 +3,7 @@
 // nx,ny,nz -> normal (vector); red,green,blue[,alpha] -> color; u,v -> texcoord;
 // name_0..name_k -> name; anything else -> a scalar field of its own.
 
-#include "data/Field.h"
+#include "data/Sample.h"
 
 #include <cstdint>
 #include <map>
@@ -25,6 +25,12 @@ struct ColumnTarget {
 struct ColumnLayout {
     std::vector<Field> fields;         // shapes set, values allocated to rows x width
     std::vector<ColumnTarget> targets; // one per input column
+
+    // Moves the fields into the sample (positions first).
+    void moveInto(Sample& sample) {
+        for (Field& f : fields) sample.setField(std::move(f));
+        fields.clear();
+    }
 
     // Writes column `c` of row `r`.
     void set(std::size_t c, int64_t r, double value) {

@@ -18,9 +18,7 @@ class NpyReader : public FormatReader {
     Dataset read(const std::string& path, const Progress& progress) const override {
         MappedFile file(path);
         progress.report(0, "reading NPY");
-        Dataset d;
-        d.samples.push_back(sampleFromMatrix(parseNpy(file.data(), file.size(), path), path));
-        return d;
+        return Dataset::of(sampleFromMatrix(parseNpy(file.data(), file.size(), path), path));
     }
 };
 

@@ -78,9 +78,7 @@ class NpzReader : public FormatReader {
             if (type == FieldType::Categorical && (key == "part" || key == "parts"))
                 sample.parts.assign(a.values.begin(), a.values.end());
         }
-        Dataset d;
-        d.samples.push_back(std::move(sample));
-        return d;
+        return Dataset::of(std::move(sample));
     }
 };
 

@@ -166,10 +166,8 @@ class OffReader : public FormatReader {
             }
             sample.faces.offsets.push_back(static_cast<int64_t>(sample.faces.indices.size()));
         }
-        for (auto& field : layout.fields) sample.setField(std::move(field));
-        Dataset d;
-        d.samples.push_back(std::move(sample));
-        return d;
+        layout.moveInto(sample);
+        return Dataset::of(std::move(sample));
     }
 };
 

@@ -262,10 +262,8 @@ class PcdReader : public FormatReader {
                         storeBinary(fi, k, r, p);
         }
         Sample sample;
-        for (auto& f : layout.fields) sample.setField(std::move(f));
-        Dataset d;
-        d.samples.push_back(std::move(sample));
-        return d;
+        layout.moveInto(sample);
+        return Dataset::of(std::move(sample));
     }
 };
 

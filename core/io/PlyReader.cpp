@@ -179,7 +179,7 @@ class PlyBody {
             readBinary(header_.encoding == Encoding::BinaryBE);
 
         Sample sample;
-        for (auto& f : layout_.fields) sample.setField(std::move(f));
+        layout_.moveInto(sample);
         edges_ = std::move(edgeSources_);
         edges_.insert(edges_.end(), edgeTargets_.begin(), edgeTargets_.end());
         checkIndices(vertex->count);
@@ -417,9 +417,7 @@ class PlyReader : public FormatReader {
     Dataset read(const std::string& path, const Progress& progress) const override {
         MappedFile file(path);
         const PlyHeader header = parseHeader(file);
-        Dataset d;
-        d.samples.push_back(PlyBody(file, header, progress).read());
-        return d;
+        return Dataset::of(PlyBody(file, header, progress).read());
     }
 };
 

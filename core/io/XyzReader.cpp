@@ -145,10 +145,8 @@ class XyzReader : public FormatReader {
         for (int64_t r = 0; r < n; ++r)
             for (std::size_t c = 0; c < width; ++c) layout.set(c, r, values[r * width + c]);
         Sample sample;
-        for (auto& f : layout.fields) sample.setField(std::move(f));
-        Dataset d;
-        d.samples.push_back(std::move(sample));
-        return d;
+        layout.moveInto(sample);
+        return Dataset::of(std::move(sample));
     }
 };
 

@@ -8,8 +8,8 @@ namespace equiscope {
 namespace {
 
 // Built on the host, returned on `device`.
-torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType type, int64_t c, const std::string& irreps,
-                            const torch::Device& device) {
+torch::Tensor stackMatrices(const std::vector<GroupElement>& elements, FieldType type, int64_t c,
+                            const std::string& irreps, const torch::Device& device) {
     torch::Tensor m = torch::empty({static_cast<int64_t>(elements.size()), c, c}, torch::kFloat64);
     auto a = m.accessor<double, 3>();
     for (std::size_t b = 0; b < elements.size(); ++b) {
@@ -42,7 +42,8 @@ torch::Tensor gatherRows(const std::vector<GroupElement>& elements, const torch:
         const auto& p = elements[static_cast<std::size_t>(e)].permutation;
         if (p.empty()) continue;
         if (static_cast<int64_t>(p.size()) != n)
-            throw Error("a permutation of " + std::to_string(p.size()) + " nodes cannot act on " + std::to_string(n) + " nodes");
+            throw Error("a permutation of " + std::to_string(p.size()) + " nodes cannot act on " +
+                        std::to_string(n) + " nodes");
         index[e] = torch::tensor(p, torch::kInt64);
     }
     return torch::gather(x, 1, index.to(x.device()).unsqueeze(-1).expand({b, n, x.size(2)}));
@@ -50,23 +51,30 @@ torch::Tensor gatherRows(const std::vector<GroupElement>& elements, const torch:
 
 } // namespace
 
-torch::Tensor transformPositions(const std::vector<GroupElement>& elements, const torch::Tensor& positions) {
+torch::Tensor transformPositions(const std::vector<GroupElement>& elements,
+                                 const torch::Tensor& positions) {
     const torch::Tensor a = stackMatrices(elements, FieldType::Position, 3, "", positions.device());
-    const torch::Tensor moved = torch::einsum("bij,nj->bni", {a, positions}) + translations(elements, positions.device()).unsqueeze(1);
+    const torch::Tensor moved = torch::einsum("bij,nj->bni", {a, positions}) +
+                                translations(elements, positions.device()).unsqueeze(1);
     return gatherRows(elements, moved);
 }
 
 torch::Tensor permuteRows(const std::vector<GroupElement>& elements, const torch::Tensor& rows) {
-    return gatherRows(elements, rows.unsqueeze(0).expand({static_cast<int64_t>(elements.size()), rows.size(0), rows.size(1)}).contiguous());
+    return gatherRows(
+        elements, rows.unsqueeze(0)
+                      .expand({static_cast<int64_t>(elements.size()), rows.size(0), rows.size(1)})
+                      .contiguous());
 }
 
-torch::Tensor transformOutputs(const std::vector<GroupElement>& elements, const torch::Tensor& y, const ModelSpec& spec) {
+torch::Tensor transformOutputs(const std::vector<GroupElement>& elements, const torch::Tensor& y,
+                               const ModelSpec& spec) {
     const int64_t b = static_cast<int64_t>(elements.size());
     const int64_t c = y.size(-1);
     const torch::Tensor m = stackMatrices(elements, spec.output, c, spec.outputIrreps, y.device());
     const torch::Tensor rows = spec.perNode ? y : y.unsqueeze(1); // [1|B, R, C]
     torch::Tensor out = torch::einsum("bij,brj->bri", {m, rows.expand({b, rows.size(1), c})});
-    if (spec.output == FieldType::Position) out = out + translations(elements, y.device()).unsqueeze(1);
+    if (spec.output == FieldType::Position)
+        out = out + translations(elements, y.device()).unsqueeze(1);
     if (!spec.perNode) return out.squeeze(1);
     return gatherRows(elements, out);
 }

@@ -1,11 +1,11 @@
 #include "metrics/Equivariance.h"
 
-#include <chrono>
-#include <cmath>
-
 #include "metrics/BatchedAction.h"
 #include "models/Features.h"
 #include "util/Error.h"
+
+#include <chrono>
+#include <cmath>
 
 namespace equiscope {
 
@@ -23,13 +23,15 @@ struct Evaluator::State {
 namespace {
 
 torch::Tensor fromHost(const std::vector<double>& values, int64_t rows, int64_t cols) {
-    return torch::from_blob(const_cast<double*>(values.data()), {rows, cols}, torch::kFloat64).clone();
+    return torch::from_blob(const_cast<double*>(values.data()), {rows, cols}, torch::kFloat64)
+        .clone();
 }
 
 } // namespace
 
 Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions options)
-    : model_(model), sample_(sample), options_(std::move(options)), state_(std::make_unique<State>()) {
+    : model_(model), sample_(sample), options_(std::move(options)),
+      state_(std::make_unique<State>()) {
     const Field& pos = sample.positions();
     const int64_t n = pos.rows();
     if (n == 0) throw Error("the data has no points");
@@ -40,8 +42,10 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     state_->feat = fromHost(feat.values, n, feat.width).to(device);
     state_->features = feat.description;
     if (spec.usesEdges()) {
-        if (sample.edgeIndex.empty()) throw Error("the model takes edge_index but the data has no edges");
-        state_->edges = torch::tensor(sample.edgeIndex, torch::kInt64).reshape({2, sample.edgeCount()});
+        if (sample.edgeIndex.empty())
+            throw Error("the model takes edge_index but the data has no edges");
+        state_->edges =
+            torch::tensor(sample.edgeIndex, torch::kInt64).reshape({2, sample.edgeCount()});
     }
     const torch::Tensor centred = state_->pos - state_->pos.mean(0, true);
     state_->rmsRadius = std::max(1e-12, centred.pow(2).sum(-1).mean().sqrt().item<double>());
@@ -50,15 +54,22 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     model_.setDevice(options_.device);
     state_->baseline = forwardTransformed({GroupElement::identity()});
     const torch::Tensor& y = state_->baseline;
-    state_->scale = spec.perNode ? y[0].norm(2, -1).mean().item<double>() : y[0].norm().item<double>();
+    state_->scale =
+        spec.perNode ? y[0].norm(2, -1).mean().item<double>() : y[0].norm().item<double>();
 }
 
 Evaluator::~Evaluator() = default;
 
-const at::Tensor& Evaluator::baseline() const { return state_->baseline; }
-const std::string& Evaluator::featureDescription() const { return state_->features; }
+const at::Tensor& Evaluator::baseline() const {
+    return state_->baseline;
+}
+const std::string& Evaluator::featureDescription() const {
+    return state_->features;
+}
 
-SampleContext Evaluator::context() const { return {state_->pos.size(0), state_->rmsRadius}; }
+SampleContext Evaluator::context() const {
+    return {state_->pos.size(0), state_->rmsRadius};
+}
 
 at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elements) const {
     const auto opts = torch::TensorOptions()
@@ -87,8 +98,8 @@ at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elemen
     return model_.forward(pos, feat, edges).to(torch::kFloat64);
 }
 
-ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const std::string& groupName,
-                              const Progress& progress) const {
+ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements,
+                              const std::string& groupName, const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();
     const ModelSpec& spec = model_.spec();
     const int64_t n = state_->pos.size(0);
@@ -105,15 +116,22 @@ ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const s
     // At most `batch` elements, and about kBatchNodes nodes, per forward (memory).
     constexpr int64_t kBatchNodes = 1 << 18;
     const std::size_t byNodes = static_cast<std::size_t>(std::max<int64_t>(1, kBatchNodes / n));
-    const std::size_t chunk = options_.batch > 0 ? std::min(static_cast<std::size_t>(options_.batch), byNodes) : elements.size();
+    const std::size_t chunk = options_.batch > 0
+                                  ? std::min(static_cast<std::size_t>(options_.batch), byNodes)
+                                  : elements.size();
     for (std::size_t first = 0; first < elements.size(); first += chunk) {
-        progress.report(static_cast<double>(first) / static_cast<double>(elements.size()), "evaluating " + groupName);
-        const std::vector<GroupElement> part(elements.begin() + static_cast<std::ptrdiff_t>(first),
-                                             elements.begin() + static_cast<std::ptrdiff_t>(std::min(elements.size(), first + chunk)));
+        progress.report(static_cast<double>(first) / static_cast<double>(elements.size()),
+                        "evaluating " + groupName);
+        const std::vector<GroupElement> part(
+            elements.begin() + static_cast<std::ptrdiff_t>(first),
+            elements.begin() +
+                static_cast<std::ptrdiff_t>(std::min(elements.size(), first + chunk)));
         const torch::Tensor actual = forwardTransformed(part);
         const torch::Tensor expected = transformOutputs(part, state_->baseline, spec);
         // Per node: [B,N] row errors; per graph: [B,1].
-        const torch::Tensor err = (spec.perNode ? (actual - expected).norm(2, -1) : (actual - expected).norm(2, -1, true)) / denominator;
+        const torch::Tensor err = (spec.perNode ? (actual - expected).norm(2, -1)
+                                                : (actual - expected).norm(2, -1, true)) /
+                                  denominator;
         const auto e = err.contiguous().cpu();
         const double* values = e.data_ptr<double>();
         const int64_t rows = e.size(1);
@@ -123,7 +141,9 @@ ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements, const s
                 const double v = values[static_cast<int64_t>(b) * rows + i];
                 sum += v;
                 max = std::max(max, std::isnan(v) ? INFINITY : v);
-                if (spec.perNode) r.nodeMean[static_cast<std::size_t>(part[b].source(i))] += v / static_cast<double>(elements.size());
+                if (spec.perNode)
+                    r.nodeMean[static_cast<std::size_t>(part[b].source(i))] +=
+                        v / static_cast<double>(elements.size());
             }
             r.elementMean.push_back(sum / static_cast<double>(rows));
             r.elementMax.push_back(max);
@@ -146,12 +166,17 @@ ErrorReport Evaluator::check(const Group& group, const Progress& progress) const
 
 TwoPaths Evaluator::twoPaths(const GroupElement& element) const {
     const torch::Tensor actual = forwardTransformed({element})[0].contiguous().cpu();
-    const torch::Tensor expected = transformOutputs({element}, state_->baseline, model_.spec())[0].contiguous().cpu();
-    const torch::Tensor err = ((actual - expected).norm(2, -1) / (state_->scale + options_.epsilon)).reshape({-1}).contiguous();
+    const torch::Tensor expected =
+        transformOutputs({element}, state_->baseline, model_.spec())[0].contiguous().cpu();
+    const torch::Tensor err = ((actual - expected).norm(2, -1) / (state_->scale + options_.epsilon))
+                                  .reshape({-1})
+                                  .contiguous();
     TwoPaths t;
     t.channels = actual.size(-1);
-    t.transformedThenModel.assign(actual.data_ptr<double>(), actual.data_ptr<double>() + actual.numel());
-    t.modelThenTransformed.assign(expected.data_ptr<double>(), expected.data_ptr<double>() + expected.numel());
+    t.transformedThenModel.assign(actual.data_ptr<double>(),
+                                  actual.data_ptr<double>() + actual.numel());
+    t.modelThenTransformed.assign(expected.data_ptr<double>(),
+                                  expected.data_ptr<double>() + expected.numel());
     t.rowError.assign(err.data_ptr<double>(), err.data_ptr<double>() + err.numel());
     return t;
 }

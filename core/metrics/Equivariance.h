@@ -5,24 +5,24 @@
 // |f(g.x) - g.f(x)| / (|f(x)| + eps). Many elements run as one batched forward [B,N,...].
 // The transforms themselves are done in float64, so the reported error is the model's.
 
-#include <memory>
-#include <string>
-#include <vector>
-
 #include "data/Sample.h"
 #include "groups/Group.h"
 #include "models/Model.h"
 #include "util/Progress.h"
 
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace equiscope {
 
 struct EvaluationOptions {
-    int samples = 16;         // group elements per check
-    uint64_t seed = 0;        // of the element sampler
-    bool float64 = false;     // the model's dtype during evaluation
+    int samples = 16;     // group elements per check
+    uint64_t seed = 0;    // of the element sampler
+    bool float64 = false; // the model's dtype during evaluation
     DeviceKind device = DeviceKind::Cpu;
     std::vector<std::string> features; // fields for feat; empty: the spec's default rule
-    int batch = 16;           // elements per forward, at most ~262k nodes per forward; 0: all at once
+    int batch = 16; // elements per forward, at most ~262k nodes per forward; 0: all at once
     double epsilon = 1e-12;
 };
 
@@ -31,7 +31,7 @@ struct ErrorReport {
     int samples = 0;
     double meanError = 0, maxError = 0;
     std::vector<double> elementMean, elementMax; // per element
-    std::vector<double> nodeMean;                // per original node, mean over elements (per-node outputs)
+    std::vector<double> nodeMean; // per original node, mean over elements (per-node outputs)
     std::vector<GroupElement> elements;
     uint64_t seed = 0;
     std::string dtype, device, features;

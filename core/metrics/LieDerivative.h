@@ -5,10 +5,10 @@
 // RMS radius, reported per unit of translation). Zero for a model exactly equivariant
 // along X; reported as the mean over nodes of |L_X f(x)_i|, and relative to mean_j |f(x)_j|.
 
+#include "metrics/Equivariance.h"
+
 #include <string>
 #include <vector>
-
-#include "metrics/Equivariance.h"
 
 namespace equiscope {
 

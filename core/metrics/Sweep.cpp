@@ -1,8 +1,8 @@
 #include "metrics/Sweep.h"
 
-#include <cmath>
-
 #include "util/Error.h"
+
+#include <cmath>
 
 namespace equiscope {
 
@@ -19,13 +19,18 @@ struct Plan {
 
 Plan planFor(const Group& group, const Eigen::Vector3d& axis, double rmsRadius) {
     const auto generators = group.generators();
-    if (generators.empty()) throw Error("group " + group.name() + " is finite: there is no one-parameter subgroup to sweep");
+    if (generators.empty())
+        throw Error("group " + group.name() +
+                    " is finite: there is no one-parameter subgroup to sweep");
     const Eigen::Vector3d a = axis.normalized();
-    for (const Generator& g : generators) { // a rotation generator first, about the axis when allowed
+    for (const Generator& g :
+         generators) { // a rotation generator first, about the axis when allowed
         if (g.linear.isApprox(-g.linear.transpose()) && !g.linear.isZero()) {
             Plan p;
-            const bool fixedAxis = generators.size() == 1 || group.name().rfind("SO2", 0) == 0 || group.name().rfind("O2", 0) == 0;
-            p.generator = fixedAxis ? g : Generator{"rotation about axis", hat(a), Eigen::Vector3d::Zero()};
+            const bool fixedAxis = generators.size() == 1 || group.name().rfind("SO2", 0) == 0 ||
+                                   group.name().rfind("O2", 0) == 0;
+            p.generator =
+                fixedAxis ? g : Generator{"rotation about axis", hat(a), Eigen::Vector3d::Zero()};
             p.from = 0;
             p.to = 360;
             p.toGeneratorParameter = kPi / 180;
@@ -40,7 +45,11 @@ Plan planFor(const Group& group, const Eigen::Vector3d& axis, double rmsRadius) 
         }
     for (const Generator& g : generators)
         if (g.linear.isZero() && !g.translation.isZero()) {
-            Plan p{{"translation along axis", Eigen::Matrix3d::Zero(), a}, -2 * rmsRadius, 2 * rmsRadius, 1, "data units"};
+            Plan p{{"translation along axis", Eigen::Matrix3d::Zero(), a},
+                   -2 * rmsRadius,
+                   2 * rmsRadius,
+                   1,
+                   "data units"};
             return p;
         }
     Plan p{generators.front(), -1, 1, 1, "generator parameter"};
@@ -49,8 +58,8 @@ Plan planFor(const Group& group, const Eigen::Vector3d& axis, double rmsRadius) 
 
 } // namespace
 
-SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis, int steps,
-                  const Progress& progress) {
+SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
+                  int steps, const Progress& progress) {
     if (steps < 2) throw Error("a sweep needs at least 2 steps");
     if (axis.norm() < 1e-12) throw Error("the sweep axis must not be zero");
     const Plan plan = planFor(group, axis, evaluator.context().scale);
@@ -62,14 +71,16 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
     std::vector<GroupElement> elements;
     for (int i = 0; i < steps; ++i) {
         const double f = static_cast<double>(i) / (steps - 1);
-        const double value = plan.logarithmic ? plan.from * std::pow(plan.to / plan.from, f) : plan.from + f * (plan.to - plan.from);
+        const double value = plan.logarithmic ? plan.from * std::pow(plan.to / plan.from, f)
+                                              : plan.from + f * (plan.to - plan.from);
         parameters.push_back(value);
         const double s = plan.logarithmic ? std::log(value) : value * plan.toGeneratorParameter;
         elements.push_back(exponential(plan.generator.linear, plan.generator.translation, s));
     }
     const ErrorReport errors = evaluator.errors(elements, group.name(), progress);
     for (int i = 0; i < steps; ++i)
-        report.points.push_back({parameters[static_cast<std::size_t>(i)], errors.elementMean[static_cast<std::size_t>(i)],
+        report.points.push_back({parameters[static_cast<std::size_t>(i)],
+                                 errors.elementMean[static_cast<std::size_t>(i)],
                                  errors.elementMax[static_cast<std::size_t>(i)]});
     return report;
 }

@@ -2,10 +2,10 @@
 // Which of a sample's fields become a model's `feat` input (model-format.md, "Which fields
 // become feat").
 
+#include "data/Sample.h"
+
 #include <string>
 #include <vector>
-
-#include "data/Sample.h"
 
 namespace equiscope {
 
@@ -18,6 +18,7 @@ struct FeatureSelection {
 // `requested` names fields explicitly; otherwise the per-node scalar fields other than
 // the positions, in file order, when their total width is featureDim; ones when the
 // sample has none and featureDim is 1. Anything else is an Error naming F and the fields.
-FeatureSelection selectFeatures(const Sample& sample, int featureDim, const std::vector<std::string>& requested);
+FeatureSelection selectFeatures(const Sample& sample, int featureDim,
+                                const std::vector<std::string>& requested);
 
 } // namespace equiscope

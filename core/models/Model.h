@@ -2,12 +2,12 @@
 // A model as the tool sees it: built-in (plugins) or a user's TorchScript file, behind
 // one interface. Tensors are forward-declared so this header stays light.
 
+#include "models/Device.h"
+#include "models/ModelSpec.h"
+
 #include <map>
 #include <memory>
 #include <string>
-
-#include "models/Device.h"
-#include "models/ModelSpec.h"
 
 namespace at {
 class Tensor;
@@ -26,7 +26,8 @@ class Model {
     // pos [B,N,3] and feat [B,N,F] in the model's dtype on its device; edgeIndex [2,E]
     // int64 shared by the batch, or an undefined tensor. Returns [B,N,C] (per node) or
     // [B,C] (per graph).
-    virtual at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor& edgeIndex) = 0;
+    virtual at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat,
+                               const at::Tensor& edgeIndex) = 0;
 
     virtual void setDevice(DeviceKind device) = 0;
     virtual void setFloat64(bool float64) = 0; // float32 otherwise

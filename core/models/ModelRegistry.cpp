@@ -1,9 +1,10 @@
 #include "models/ModelRegistry.h"
 
+#include "io/TextScanner.h"
+#include "util/Error.h"
+
 #include <algorithm>
 #include <fstream>
-
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -24,7 +25,8 @@ std::vector<const ModelInfo*> ModelRegistry::all() const {
     return out;
 }
 
-std::unique_ptr<Model> ModelRegistry::create(const std::string& nameOrFile, const ModelOptions& options) const {
+std::unique_ptr<Model> ModelRegistry::create(const std::string& nameOrFile,
+                                             const ModelOptions& options) const {
     if (const ModelInfo* info = find(nameOrFile)) {
         ModelOptions complete;
         for (const auto& o : info->options) complete[o.name] = o.defaultValue;
@@ -32,7 +34,8 @@ std::unique_ptr<Model> ModelRegistry::create(const std::string& nameOrFile, cons
             if (!complete.count(k)) {
                 std::string known;
                 for (const auto& o : info->options) known += (known.empty() ? "" : ", ") + o.name;
-                throw Error("model '" + info->name + "' has no option '" + k + "' (options: " + known + ")");
+                throw Error("model '" + info->name + "' has no option '" + k +
+                            "' (options: " + known + ")");
             }
             complete[k] = v;
         }
@@ -41,35 +44,29 @@ std::unique_ptr<Model> ModelRegistry::create(const std::string& nameOrFile, cons
     if (std::ifstream(nameOrFile).good()) return loadTorchScriptModel(nameOrFile, options);
     std::string known;
     for (const auto& m : models_) known += (known.empty() ? "" : ", ") + m.name;
-    throw Error("unknown model '" + nameOrFile + "': neither a built-in (" + known + ") nor a readable TorchScript file");
+    throw Error("unknown model '" + nameOrFile + "': neither a built-in (" + known +
+                ") nor a readable TorchScript file");
 }
 
 std::string OptionReader::text(const std::string& key) const {
     const auto it = options_.find(key);
-    if (it == options_.end()) throw Error("model '" + model_ + "': option '" + key + "' is missing");
+    if (it == options_.end())
+        throw Error("model '" + model_ + "': option '" + key + "' is missing");
     return it->second;
 }
 
 int64_t OptionReader::integer(const std::string& key, int64_t min, int64_t max) const {
     const std::string v = text(key);
-    try {
-        std::size_t used = 0;
-        const int64_t n = std::stoll(v, &used);
-        if (used == v.size() && n >= min && n <= max) return n;
-    } catch (const std::exception&) {
-    }
-    throw Error("model '" + model_ + "': option " + key + "=" + v + " must be an integer in [" + std::to_string(min) + ", " +
-                std::to_string(max) + "]");
+    int64_t n = 0;
+    if (parseInteger(v, n) && n >= min && n <= max) return n;
+    throw Error("model '" + model_ + "': option " + key + "=" + v + " must be an integer in [" +
+                std::to_string(min) + ", " + std::to_string(max) + "]");
 }
 
 double OptionReader::number(const std::string& key) const {
     const std::string v = text(key);
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(v, &used);
-        if (used == v.size()) return x;
-    } catch (const std::exception&) {
-    }
+    double x = 0;
+    if (parseDouble(v, x)) return x;
     throw Error("model '" + model_ + "': option " + key + "=" + v + " must be a number");
 }
 
@@ -80,7 +77,8 @@ bool OptionReader::flag(const std::string& key) const {
     throw Error("model '" + model_ + "': option " + key + "=" + v + " must be true or false");
 }
 
-std::string OptionReader::choice(const std::string& key, const std::vector<std::string>& allowed) const {
+std::string OptionReader::choice(const std::string& key,
+                                 const std::vector<std::string>& allowed) const {
     const std::string v = text(key);
     if (std::find(allowed.begin(), allowed.end(), v) != allowed.end()) return v;
     std::string list;
@@ -90,7 +88,8 @@ std::string OptionReader::choice(const std::string& key, const std::vector<std::
 
 void addOption(ModelOptions& options, const std::string& kv) {
     const auto eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0) throw Error("model option '" + kv + "': expected key=value");
+    if (eq == std::string::npos || eq == 0)
+        throw Error("model option '" + kv + "': expected key=value");
     options[kv.substr(0, eq)] = kv.substr(eq + 1);
 }
 

@@ -2,12 +2,12 @@
 // Built-in model families register here by name with their options and defaults; a path
 // to a .pt file opens a user's TorchScript model instead.
 
+#include "models/Model.h"
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "models/Model.h"
 
 namespace equiscope {
 
@@ -30,7 +30,8 @@ class ModelRegistry {
 
     // A registered name (options checked against its schema, defaults filled in), or a
     // TorchScript file (options: output, per, feature_dim override a missing spec).
-    std::unique_ptr<Model> create(const std::string& nameOrFile, const ModelOptions& options = {}) const;
+    std::unique_ptr<Model> create(const std::string& nameOrFile,
+                                  const ModelOptions& options = {}) const;
 
   private:
     std::vector<ModelInfo> models_;
@@ -39,7 +40,8 @@ class ModelRegistry {
 // Typed access to options that the registry already completed with defaults.
 class OptionReader {
   public:
-    OptionReader(std::string model, const ModelOptions& options) : model_(std::move(model)), options_(options) {}
+    OptionReader(std::string model, const ModelOptions& options)
+        : model_(std::move(model)), options_(options) {}
     std::string text(const std::string& key) const;
     int64_t integer(const std::string& key, int64_t min, int64_t max) const;
     double number(const std::string& key) const;

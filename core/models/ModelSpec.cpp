@@ -1,23 +1,24 @@
 #include "models/ModelSpec.h"
 
-#include <algorithm>
-#include <nlohmann/json.hpp>
-
 #include "groups/Irreps.h"
 #include "util/Error.h"
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 namespace equiscope {
 
-bool ModelSpec::usesEdges() const { return std::find(inputs.begin(), inputs.end(), "edge_index") != inputs.end(); }
+bool ModelSpec::usesEdges() const {
+    return std::find(inputs.begin(), inputs.end(), "edge_index") != inputs.end();
+}
 
 int ModelSpec::channels() const {
+    if (const int fixed = requiredWidth(output)) return fixed;
     switch (output) {
-    case FieldType::Vector:
-    case FieldType::Pseudovector:
-    case FieldType::Position: return 3;
-    case FieldType::Tensor2: return 9;
-    case FieldType::Irreps: return Irreps::parse(outputIrreps).dim();
-    default: return outputWidth > 0 ? outputWidth : 1;
+    case FieldType::Irreps:
+        return Irreps::parse(outputIrreps).dim();
+    default:
+        return outputWidth > 0 ? outputWidth : 1;
     }
 }
 
@@ -41,10 +42,13 @@ ModelSpec parseModelSpec(const std::string& text, const std::string& where) {
     const std::string output = requireString("output");
     const auto type = fieldTypeFromString(output);
     if (!type || *type == FieldType::Categorical)
-        throw fail("output", "expected scalar, vector, pseudovector, position, tensor2 or irreps, got '" + output + "'");
+        throw fail("output",
+                   "expected scalar, vector, pseudovector, position, tensor2 or irreps, got '" +
+                       output + "'");
     s.output = *type;
     const std::string per = requireString("per");
-    if (per != "node" && per != "graph") throw fail("per", "expected node or graph, got '" + per + "'");
+    if (per != "node" && per != "graph")
+        throw fail("per", "expected node or graph, got '" + per + "'");
     s.perNode = per == "node";
     if (!j.contains("feature_dim")) throw fail("feature_dim", "missing (required)");
     if (!j["feature_dim"].is_number_integer() || j["feature_dim"].get<int>() < 0)
@@ -58,7 +62,8 @@ ModelSpec parseModelSpec(const std::string& text, const std::string& where) {
         }
     }
     if (j.contains("inputs")) {
-        if (!j["inputs"].is_array()) throw fail("inputs", "expected a list such as [\"pos\", \"feat\"]");
+        if (!j["inputs"].is_array())
+            throw fail("inputs", "expected a list such as [\"pos\", \"feat\"]");
         s.inputs.clear();
         for (const auto& v : j["inputs"]) {
             if (!v.is_string()) throw fail("inputs", "expected a list of strings");
@@ -84,7 +89,8 @@ ModelSpec parseModelSpec(const std::string& text, const std::string& where) {
         s.outputWidth = j["output_width"].get<int>();
     }
     if (j.contains("methods")) {
-        if (!j["methods"].is_object()) throw fail("methods", "expected an object such as {\"partition\": \"partition\"}");
+        if (!j["methods"].is_object())
+            throw fail("methods", "expected an object such as {\"partition\": \"partition\"}");
         for (const auto& [k, v] : j["methods"].items()) {
             if (!v.is_string()) throw fail("methods", "expected method names as strings");
             s.methods[k] = v.get<std::string>();

@@ -1,18 +1,18 @@
 #pragma once
 // The description of a model's inputs and outputs (model-format.md, "The spec").
 
+#include "data/FieldType.h"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "data/FieldType.h"
 
 namespace equiscope {
 
 struct ModelSpec {
     FieldType output = FieldType::Vector;
-    bool perNode = true;  // "per": "node" | "graph"
-    int featureDim = 1;   // F, the width of feat
+    bool perNode = true;                 // "per": "node" | "graph"
+    int featureDim = 1;                  // F, the width of feat
     std::vector<std::string> symmetries; // claimed (shown, always measured)
     std::vector<std::string> inputs{"pos", "feat"};
     std::string outputIrreps; // when output = irreps

@@ -1,15 +1,17 @@
 #include "models/ModuleModel.h"
 
+#include "util/Error.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "util/Error.h"
-
 namespace equiscope {
 
-ModuleModel::ModuleModel(std::string name, ModelSpec spec, ModelOptions options, std::shared_ptr<torch::nn::Module> module)
-    : spec_(std::move(spec)), name_(std::move(name)), options_(std::move(options)), module_(std::move(module)) {}
+ModuleModel::ModuleModel(std::string name, ModelSpec spec, ModelOptions options,
+                         std::shared_ptr<torch::nn::Module> module)
+    : spec_(std::move(spec)), name_(std::move(name)), options_(std::move(options)),
+      module_(std::move(module)) {}
 
 void ModuleModel::setDevice(DeviceKind device) {
     device_ = device;
@@ -44,12 +46,14 @@ void ModuleModel::load(const std::string& path) {
     try {
         archive.load_from(path);
     } catch (const c10::Error& e) {
-        throw Error(path + ": not a weights file written by EquiScope: " + e.what_without_backtrace());
+        throw Error(path +
+                    ": not a weights file written by EquiScope: " + e.what_without_backtrace());
     }
     c10::IValue stored;
     if (!archive.try_read("equiscope.model", stored) || stored.toStringRef() != name_)
-        throw Error(path + ": holds weights for model '" + (stored.isString() ? stored.toStringRef() : std::string("?")) +
-                    "', not '" + name_ + "'");
+        throw Error(path + ": holds weights for model '" +
+                    (stored.isString() ? stored.toStringRef() : std::string("?")) + "', not '" +
+                    name_ + "'");
     // The architecture must match; the seed only chose the initial weights.
     c10::IValue storedOptions;
     auto architecture = [](nlohmann::json j) {
@@ -57,13 +61,15 @@ void ModuleModel::load(const std::string& path) {
         return j;
     };
     if (archive.try_read("equiscope.options", storedOptions) &&
-        architecture(nlohmann::json::parse(storedOptions.toStringRef())) != architecture(nlohmann::json(options_)))
-        throw Error(path + ": was saved with options " + storedOptions.toStringRef() + ", which differ from " +
-                    nlohmann::json(options_).dump());
+        architecture(nlohmann::json::parse(storedOptions.toStringRef())) !=
+            architecture(nlohmann::json(options_)))
+        throw Error(path + ": was saved with options " + storedOptions.toStringRef() +
+                    ", which differ from " + nlohmann::json(options_).dump());
     try {
         module_->load(archive);
     } catch (const c10::Error& e) {
-        throw Error(path + ": weights do not fit model '" + name_ + "': " + e.what_without_backtrace());
+        throw Error(path + ": weights do not fit model '" + name_ +
+                    "': " + e.what_without_backtrace());
     }
     module_->to(options().device());
     module_->to(options().dtype().toScalarType());

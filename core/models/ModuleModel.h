@@ -10,7 +10,8 @@ namespace equiscope {
 
 class ModuleModel : public Model {
   public:
-    ModuleModel(std::string name, ModelSpec spec, ModelOptions options, std::shared_ptr<torch::nn::Module> module);
+    ModuleModel(std::string name, ModelSpec spec, ModelOptions options,
+                std::shared_ptr<torch::nn::Module> module);
 
     std::string name() const override { return name_; }
     const ModelSpec& spec() const override { return spec_; }
@@ -22,7 +23,9 @@ class ModuleModel : public Model {
     void load(const std::string& path) override;
 
   protected:
-    torch::TensorOptions options() const { return tensorOptionsFor(float64_, device_ == DeviceKind::Cuda); }
+    torch::TensorOptions options() const {
+        return tensorOptionsFor(float64_, device_ == DeviceKind::Cuda);
+    }
     ModelSpec spec_;
 
   private:

@@ -13,7 +13,8 @@ namespace equiscope {
 
 struct PcaFrame {
     Eigen::Vector3d centroid = Eigen::Vector3d::Zero(); // zero when not centred
-    Eigen::Matrix3d axes = Eigen::Matrix3d::Identity(); // eigenvectors as columns, ascending eigenvalues
+    Eigen::Matrix3d axes =
+        Eigen::Matrix3d::Identity(); // eigenvectors as columns, ascending eigenvalues
     Eigen::Vector3d eigenvalues = Eigen::Vector3d::Zero();
     // min_i |lambda_{i+1} - lambda_i| / lambda_max; the frame is ill-defined near 0.
     double relativeGap = 0;

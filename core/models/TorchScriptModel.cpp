@@ -1,14 +1,14 @@
 // A user's TorchScript model (model-format.md): the spec from the extra file
 // equiscope.json, else a sidecar FILE.pt.json or FILE.json, else options given by the caller.
 
+#include "models/Layers.h"
+#include "models/ModelRegistry.h"
+#include "util/Error.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <torch/script.h>
-
-#include "models/Layers.h"
-#include "models/ModelRegistry.h"
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -21,7 +21,9 @@ std::string readText(const std::string& path) {
     return s.str();
 }
 
-std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string firstLine(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+}
 
 class TorchScriptModel : public Model {
   public:
@@ -30,10 +32,12 @@ class TorchScriptModel : public Model {
         try {
             module_ = torch::jit::load(path_, torch::kCPU, extra);
         } catch (const c10::Error& e) {
-            throw Error(path_ + ": not a TorchScript file (save it with torch.jit.save): " + firstLine(e.what_without_backtrace()));
+            throw Error(path_ + ": not a TorchScript file (save it with torch.jit.save): " +
+                        firstLine(e.what_without_backtrace()));
         }
         module_.eval();
-        std::string specText = extra["equiscope.json"], where = path_ + " (extra file equiscope.json)";
+        std::string specText = extra["equiscope.json"],
+                    where = path_ + " (extra file equiscope.json)";
         if (specText.empty()) {
             const std::string stem = path_.substr(0, path_.find_last_of('.'));
             for (const std::string& sidecar : {path_ + ".json", stem + ".json"})
@@ -44,16 +48,19 @@ class TorchScriptModel : public Model {
                 }
         }
         applyOverrides(specText, where, overrides);
-        if (!module_.find_method("forward")) throw Error(path_ + ": the module has no forward method");
+        if (!module_.find_method("forward"))
+            throw Error(path_ + ": the module has no forward method");
     }
 
     std::string name() const override { return path_; }
     const ModelSpec& spec() const override { return spec_; }
 
-    at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor& edgeIndex) override {
+    at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat,
+                       const at::Tensor& edgeIndex) override {
         std::vector<c10::IValue> args{pos, feat};
         if (spec_.usesEdges()) {
-            if (!edgeIndex.defined()) throw Error(path_ + ": the model takes edge_index but the data has no edges");
+            if (!edgeIndex.defined())
+                throw Error(path_ + ": the model takes edge_index but the data has no edges");
             args.emplace_back(edgeIndex);
         }
         c10::IValue out;
@@ -63,7 +70,8 @@ class TorchScriptModel : public Model {
         } catch (const c10::Error& e) {
             throw Error(path_ + ": forward failed: " + firstLine(e.what_without_backtrace()));
         }
-        if (!out.isTensor()) throw Error(path_ + ": forward must return a Tensor, it returned " + out.tagKind());
+        if (!out.isTensor())
+            throw Error(path_ + ": forward must return a Tensor, it returned " + out.tagKind());
         const at::Tensor y = out.toTensor();
         checkShape(y, pos);
         return y;
@@ -90,29 +98,38 @@ class TorchScriptModel : public Model {
         const auto it = spec_.methods.find("symmetry_levels");
         if (it == spec_.methods.end()) return {};
         const auto method = module_.find_method(it->second);
-        if (!method) throw Error(path_ + ": spec names method '" + it->second + "' but the module has none");
+        if (!method)
+            throw Error(path_ + ": spec names method '" + it->second + "' but the module has none");
         const c10::IValue result = (*method)({});
-        if (!result.isGenericDict()) throw Error(path_ + ": " + it->second + "() must return Dict[str, float]");
+        if (!result.isGenericDict())
+            throw Error(path_ + ": " + it->second + "() must return Dict[str, float]");
         std::map<std::string, double> levels;
-        for (const auto& entry : result.toGenericDict()) levels[entry.key().toStringRef()] = entry.value().toDouble();
+        for (const auto& entry : result.toGenericDict())
+            levels[entry.key().toStringRef()] = entry.value().toDouble();
         return levels;
     }
 
   private:
     // The spec text (if any) with the caller's answers (output, per, feature_dim) filled in.
-    void applyOverrides(const std::string& specText, const std::string& where, const ModelOptions& overrides) {
+    void applyOverrides(const std::string& specText, const std::string& where,
+                        const ModelOptions& overrides) {
         if (specText.empty() && overrides.empty())
             throw Error(path_ + ": has no equiscope.json (extra file or sidecar " + path_ +
                         ".json); give --output, --per and --feature-dim, or see model-format.md");
         nlohmann::json j = nlohmann::json::object();
         if (!specText.empty()) {
             j = nlohmann::json::parse(specText, nullptr, false);
-            if (j.is_discarded() || !j.is_object()) return void(spec_ = parseModelSpec(specText, where));
+            if (j.is_discarded() || !j.is_object())
+                return void(spec_ = parseModelSpec(specText, where));
         }
         for (const auto& [k, v] : overrides) {
-            if (k == "output" || k == "per") j[k] = v;
-            else if (k == "feature_dim") j[k] = OptionReader(path_, overrides).integer(k, 0, 1 << 20);
-            else throw Error(path_ + ": a TorchScript model takes no option '" + k + "' (only output, per, feature_dim)");
+            if (k == "output" || k == "per")
+                j[k] = v;
+            else if (k == "feature_dim")
+                j[k] = OptionReader(path_, overrides).integer(k, 0, 1 << 20);
+            else
+                throw Error(path_ + ": a TorchScript model takes no option '" + k +
+                            "' (only output, per, feature_dim)");
         }
         spec_ = parseModelSpec(j.dump(), where);
     }
@@ -122,11 +139,14 @@ class TorchScriptModel : public Model {
         std::ostringstream got;
         got << y.sizes();
         if (spec_.perNode && (y.dim() != 3 || y.size(0) != b || y.size(1) != n || y.size(2) != c))
-            throw Error(path_ + ": forward returned shape " + got.str() + "; per node " + std::string(fieldTypeName(spec_.output)) +
-                        " output needs [" + std::to_string(b) + ", " + std::to_string(n) + ", " + std::to_string(c) + "]");
+            throw Error(path_ + ": forward returned shape " + got.str() + "; per node " +
+                        std::string(fieldTypeName(spec_.output)) + " output needs [" +
+                        std::to_string(b) + ", " + std::to_string(n) + ", " + std::to_string(c) +
+                        "]");
         if (!spec_.perNode && (y.dim() != 2 || y.size(0) != b || y.size(1) != c))
-            throw Error(path_ + ": forward returned shape " + got.str() + "; per graph " + std::string(fieldTypeName(spec_.output)) +
-                        " output needs [" + std::to_string(b) + ", " + std::to_string(c) + "]");
+            throw Error(path_ + ": forward returned shape " + got.str() + "; per graph " +
+                        std::string(fieldTypeName(spec_.output)) + " output needs [" +
+                        std::to_string(b) + ", " + std::to_string(c) + "]");
     }
 
     std::string path_;
@@ -138,7 +158,8 @@ class TorchScriptModel : public Model {
 
 } // namespace
 
-std::unique_ptr<Model> loadTorchScriptModel(const std::string& path, const ModelOptions& overrides) {
+std::unique_ptr<Model> loadTorchScriptModel(const std::string& path,
+                                            const ModelOptions& overrides) {
     return std::make_unique<TorchScriptModel>(path, overrides);
 }
 

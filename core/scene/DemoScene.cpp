@@ -171,10 +171,9 @@ Sample makeDemoScene(int64_t pointsPerShape, uint64_t seed) {
 }
 
 Dataset makeDemoDataset() {
-    Dataset d;
+    Dataset d = Dataset::of(makeDemoScene());
     d.source = "demo";
     d.format = "demo";
-    d.samples.push_back(makeDemoScene());
     return d;
 }
 

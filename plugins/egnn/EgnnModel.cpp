@@ -1,7 +1,7 @@
 // egnn: E(n)-equivariant graph network (methods.md section 8.1, Satorras et al. 2021).
 //   m_ij = phi_e([h_i, h_j, |x_i - x_j|^2])              (Linear-SiLU-Linear-SiLU)
-//   x_i += C sum_j (x_i - x_j) phi_x(m_ij)               (Linear-SiLU-Linear(->1, no bias, xavier gain 0.001))
-//   h_i += phi_h([h_i, sum_j m_ij])                     (Linear-SiLU-Linear)
+//   x_i += C sum_j (x_i - x_j) phi_x(m_ij)               (Linear-SiLU-Linear(->1, no bias, xavier
+//   gain 0.001)) h_i += phi_h([h_i, sum_j m_ij])                     (Linear-SiLU-Linear)
 // C = 1 / (number of neighbours). gcl.py clamps each coordinate term componentwise to
 // +-100, which breaks rotation equivariance on large coordinates; here a term longer than
 // 100 is scaled back to length 100 instead.
@@ -28,8 +28,8 @@ struct EgnnLayer : torch::nn::Module {
 
     // h [M,H], x [M,3]; edges row <- col (row receives); invDegree [M,1]. Edges go in
     // chunks so that no temporary outgrows the allocator's reuse threshold.
-    void forward(torch::Tensor& h, torch::Tensor& x, const torch::Tensor& row, const torch::Tensor& col,
-                 const torch::Tensor& invDegree) {
+    void forward(torch::Tensor& h, torch::Tensor& x, const torch::Tensor& row,
+                 const torch::Tensor& col, const torch::Tensor& invDegree) {
         constexpr int64_t kEdgeChunk = 1 << 15;
         // phi_e's first layer on [h_i, h_j, d2] split by blocks, so the [E, 2H+1] input is
         // never built: W [h_i, h_j, d2] = (W_i h)_row + (W_j h)_col + w d2 + b.
@@ -40,13 +40,15 @@ struct EgnnLayer : torch::nn::Module {
         const torch::Tensor fromRow = torch::matmul(h, w.narrow(1, 0, hd).t());
         const torch::Tensor fromCol = torch::matmul(h, w.narrow(1, hd, hd).t());
         const torch::Tensor wd = w.narrow(1, 2 * hd, 1).t();
-        torch::Tensor dx = torch::zeros_like(x), agg = torch::zeros({h.size(0), second->weight.size(0)}, h.options());
+        torch::Tensor dx = torch::zeros_like(x),
+                      agg = torch::zeros({h.size(0), second->weight.size(0)}, h.options());
         for (int64_t s = 0; s < row.size(0); s += kEdgeChunk) {
             const int64_t len = std::min(kEdgeChunk, row.size(0) - s);
             const torch::Tensor r = row.narrow(0, s, len), c = col.narrow(0, s, len);
             const torch::Tensor rel = x.index_select(0, r) - x.index_select(0, c);
             const torch::Tensor d2 = rel.pow(2).sum(-1, true);
-            const torch::Tensor pre = fromRow.index_select(0, r) + fromCol.index_select(0, c) + d2 * wd + first->bias;
+            const torch::Tensor pre =
+                fromRow.index_select(0, r) + fromCol.index_select(0, c) + d2 * wd + first->bias;
             const torch::Tensor m = torch::silu(second->forward(torch::silu(pre))); // phi_e
             const torch::Tensor trans = rel * coord->forward(m);
             // Longer than 100: scaled back to length 100 (a rotation-equivariant clamp).
@@ -71,10 +73,10 @@ struct EgnnNet : torch::nn::Module {
 
 class EgnnModel : public ModuleModel {
   public:
-    EgnnModel(ModelSpec spec, const ModelOptions& options, std::shared_ptr<EgnnNet> net, std::string graph, int64_t k,
-              int64_t fullMax)
-        : ModuleModel("egnn", std::move(spec), options, net), net_(std::move(net)), graph_(std::move(graph)), k_(k),
-          fullMax_(fullMax) {}
+    EgnnModel(ModelSpec spec, const ModelOptions& options, std::shared_ptr<EgnnNet> net,
+              std::string graph, int64_t k, int64_t fullMax)
+        : ModuleModel("egnn", std::move(spec), options, net), net_(std::move(net)),
+          graph_(std::move(graph)), k_(k), fullMax_(fullMax) {}
 
     at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor&) override {
         const int64_t b = pos.size(0), n = pos.size(1);
@@ -83,7 +85,8 @@ class EgnnModel : public ModuleModel {
         auto [row, col, invDegree] = full ? fullGraph(b, n, pos) : knnEdges(pos);
         torch::Tensor h = net_->embed->forward(f.reshape({b * n, f.size(-1)}));
         torch::Tensor x = pos.reshape({b * n, 3});
-        for (const auto& layer : *net_->layers) layer->as<EgnnLayer>()->forward(h, x, row, col, invDegree);
+        for (const auto& layer : *net_->layers)
+            layer->as<EgnnLayer>()->forward(h, x, row, col, invDegree);
         const torch::Tensor out = x.reshape({b, n, 3});
         return spec_.output == FieldType::Position ? out : out - pos;
     }
@@ -93,12 +96,15 @@ class EgnnModel : public ModuleModel {
 
     static Edges fullGraph(int64_t b, int64_t n, const at::Tensor& pos) {
         const auto longs = torch::TensorOptions().dtype(torch::kInt64).device(pos.device());
-        const torch::Tensor i = torch::arange(n, longs).repeat_interleave(n), j = torch::arange(n, longs).repeat(n);
+        const torch::Tensor i = torch::arange(n, longs).repeat_interleave(n),
+                            j = torch::arange(n, longs).repeat(n);
         const torch::Tensor keep = i != j;
         const torch::Tensor offsets = (torch::arange(b, longs) * n).unsqueeze(1);
         const torch::Tensor row = (i.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
         const torch::Tensor col = (j.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
-        return {row, col, torch::full({b * n, 1}, n > 1 ? 1.0 / static_cast<double>(n - 1) : 0.0, pos.options())};
+        return {
+            row, col,
+            torch::full({b * n, 1}, n > 1 ? 1.0 / static_cast<double>(n - 1) : 0.0, pos.options())};
     }
 
     // The k nearest neighbours of every node of every batch element, built on the CPU.
@@ -118,7 +124,8 @@ class EgnnModel : public ModuleModel {
                 }
         }
         const auto longs = torch::TensorOptions().dtype(torch::kInt64);
-        return {torch::tensor(rows, longs).to(pos.device()), torch::tensor(cols, longs).to(pos.device()),
+        return {torch::tensor(rows, longs).to(pos.device()),
+                torch::tensor(cols, longs).to(pos.device()),
                 torch::full({b * n, 1}, k > 0 ? 1.0 / static_cast<double>(k) : 0.0, pos.options())};
     }
 
@@ -131,7 +138,8 @@ class EgnnModel : public ModuleModel {
 
 void registerEgnn(ModelRegistry& registry) {
     registry.add({"egnn",
-                  "EGNN (Satorras et al. 2021): E(3)- and permutation-equivariant message passing on a full or kNN graph",
+                  "EGNN (Satorras et al. 2021): E(3)- and permutation-equivariant message passing "
+                  "on a full or kNN graph",
                   {{"hidden", "64", "hidden width"},
                    {"layers", "4", "number of EGNN layers"},
                    {"output", "position", "position (final x) or velocity (x_L - x_0, a vector)"},
@@ -144,16 +152,20 @@ void registerEgnn(ModelRegistry& registry) {
                   [](const ModelOptions& o) -> std::unique_ptr<Model> {
                       const OptionReader r("egnn", o);
                       ModelSpec spec;
-                      spec.output = r.choice("output", {"position", "velocity"}) == "position" ? FieldType::Position
-                                                                                              : FieldType::Vector;
+                      spec.output = r.choice("output", {"position", "velocity"}) == "position"
+                                        ? FieldType::Position
+                                        : FieldType::Vector;
                       spec.featureDim = static_cast<int>(r.integer("feature_dim", 0, 4096));
                       spec.symmetries = {"E3", "Perm"};
-                      auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)), [&] {
-                          return std::make_shared<EgnnNet>(std::max(spec.featureDim, 1), r.integer("hidden", 1, 65536),
-                                                           r.integer("layers", 1, 64));
-                      });
-                      return std::make_unique<EgnnModel>(spec, o, net, r.choice("graph", {"auto", "full", "knn"}),
-                                                         r.integer("k", 1, 1024), r.integer("full_max", 2, 100000));
+                      auto net =
+                          buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)), [&] {
+                              return std::make_shared<EgnnNet>(std::max(spec.featureDim, 1),
+                                                               r.integer("hidden", 1, 65536),
+                                                               r.integer("layers", 1, 64));
+                          });
+                      return std::make_unique<EgnnModel>(
+                          spec, o, net, r.choice("graph", {"auto", "full", "knn"}),
+                          r.integer("k", 1, 1024), r.integer("full_max", 2, 100000));
                   }});
 }
 

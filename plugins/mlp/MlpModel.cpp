@@ -24,7 +24,8 @@ class MlpModel : public ModuleModel {
         : ModuleModel("mlp", std::move(spec), options, net), net_(std::move(net)) {}
 
     at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor&) override {
-        const at::Tensor f = feat.size(-1) > 0 ? feat : torch::ones({pos.size(0), pos.size(1), 1}, pos.options());
+        const at::Tensor f =
+            feat.size(-1) > 0 ? feat : torch::ones({pos.size(0), pos.size(1), 1}, pos.options());
         const at::Tensor y = net_->net->forward(torch::cat({pos, f}, -1));
         return spec_.output == FieldType::Position ? pos + y : y;
     }
@@ -36,29 +37,34 @@ class MlpModel : public ModuleModel {
 } // namespace
 
 void registerMlp(ModelRegistry& registry) {
-    registry.add({"mlp",
-                  "per-node MLP on coordinates and features; not equivariant to any geometric group (negative control)",
-                  {{"hidden", "64", "hidden width"},
-                   {"layers", "3", "number of linear layers"},
-                   {"output", "position", "position (x + MLP), vector, or scalar"},
-                   {"width", "1", "channels of a scalar output"},
-                   {"feature_dim", "0", "F, feature channels (0: none)"},
-                   {"seed", "0", "seed of the initial weights"}},
-                  {"Perm"},
-                  [](const ModelOptions& o) -> std::unique_ptr<Model> {
-                      const OptionReader r("mlp", o);
-                      ModelSpec spec;
-                      spec.output = *fieldTypeFromString(r.choice("output", {"position", "vector", "scalar"}));
-                      spec.featureDim = static_cast<int>(r.integer("feature_dim", 0, 4096));
-                      spec.outputWidth = spec.output == FieldType::Scalar ? static_cast<int>(r.integer("width", 1, 4096)) : 0;
-                      spec.symmetries = {"Perm"};
-                      const int64_t in = 3 + std::max(spec.featureDim, 1);
-                      auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)), [&] {
-                          return std::make_shared<MlpNet>(in, r.integer("hidden", 1, 65536), r.integer("layers", 1, 64),
-                                                          spec.channels());
-                      });
-                      return std::make_unique<MlpModel>(spec, o, net);
-                  }});
+    registry.add(
+        {"mlp",
+         "per-node MLP on coordinates and features; not equivariant to any geometric group "
+         "(negative control)",
+         {{"hidden", "64", "hidden width"},
+          {"layers", "3", "number of linear layers"},
+          {"output", "position", "position (x + MLP), vector, or scalar"},
+          {"width", "1", "channels of a scalar output"},
+          {"feature_dim", "0", "F, feature channels (0: none)"},
+          {"seed", "0", "seed of the initial weights"}},
+         {"Perm"},
+         [](const ModelOptions& o) -> std::unique_ptr<Model> {
+             const OptionReader r("mlp", o);
+             ModelSpec spec;
+             spec.output =
+                 *fieldTypeFromString(r.choice("output", {"position", "vector", "scalar"}));
+             spec.featureDim = static_cast<int>(r.integer("feature_dim", 0, 4096));
+             spec.outputWidth = spec.output == FieldType::Scalar
+                                    ? static_cast<int>(r.integer("width", 1, 4096))
+                                    : 0;
+             spec.symmetries = {"Perm"};
+             const int64_t in = 3 + std::max(spec.featureDim, 1);
+             auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)), [&] {
+                 return std::make_shared<MlpNet>(in, r.integer("hidden", 1, 65536),
+                                                 r.integer("layers", 1, 64), spec.channels());
+             });
+             return std::make_unique<MlpModel>(spec, o, net);
+         }});
 }
 
 } // namespace equiscope

@@ -7,24 +7,26 @@
 // E(3)-invariant (and scale-invariant with normalisation) while the sign margins stay
 // away from 0; the margins are reported as diagnostics.
 
-#include <sstream>
-
 #include "BuiltinModels.h"
 #include "models/Layers.h"
 #include "models/PcaFrame.h"
+#include "models/WrappedModel.h"
 #include "util/Error.h"
+
+#include <sstream>
 
 namespace equiscope {
 
 namespace {
 
-class TinvnnModel : public Model {
+class TinvnnModel : public WrappedModel {
   public:
     TinvnnModel(std::unique_ptr<Model> backbone, bool normalizeScale)
-        : backbone_(std::move(backbone)), normalizeScale_(normalizeScale) {
+        : WrappedModel(std::move(backbone)), normalizeScale_(normalizeScale) {
         spec_ = backbone_->spec();
         if (spec_.output != FieldType::Scalar)
-            throw Error("tinvnn: the backbone must give scalar outputs (set output=scalar); TinvNN is invariant");
+            throw Error("tinvnn: the backbone must give scalar outputs (set output=scalar); TinvNN "
+                        "is invariant");
         spec_.symmetries = {"E3", "Perm"};
         if (normalizeScale_) spec_.symmetries.push_back("Scale");
     }
@@ -32,7 +34,8 @@ class TinvnnModel : public Model {
     std::string name() const override { return "tinvnn(" + backbone_->name() + ")"; }
     const ModelSpec& spec() const override { return spec_; }
 
-    at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat, const at::Tensor& edgeIndex) override {
+    at::Tensor forward(const at::Tensor& pos, const at::Tensor& feat,
+                       const at::Tensor& edgeIndex) override {
         return backbone_->forward(embedding(pos), feat, edgeIndex);
     }
 
@@ -40,7 +43,8 @@ class TinvnnModel : public Model {
     torch::Tensor embedding(const at::Tensor& pos) {
         const std::vector<PcaFrame> frames = pcaFrames(pos, true);
         const int64_t b = pos.size(0);
-        torch::Tensor v = torch::empty({b, 3, 3}, torch::kFloat64), t = torch::empty({b, 3}, torch::kFloat64);
+        torch::Tensor v = torch::empty({b, 3, 3}, torch::kFloat64),
+                      t = torch::empty({b, 3}, torch::kFloat64);
         for (int64_t e = 0; e < b; ++e) {
             const PcaFrame& f = frames[static_cast<std::size_t>(e)];
             for (int i = 0; i < 3; ++i) {
@@ -52,27 +56,22 @@ class TinvnnModel : public Model {
         torch::Tensor z = torch::einsum("bnj,bjk->bnk", {xc, v.to(pos.options())});
         // Sign rule on float64 values: flip column k when sum_i z_ik^3 < 0.
         const torch::Tensor z64 = z.detach().to(torch::kFloat64);
-        const torch::Tensor cubes = z64.pow(3).sum(1), scale = z64.abs().pow(3).sum(1).clamp_min(1e-300);
+        const torch::Tensor cubes = z64.pow(3).sum(1),
+                            scale = z64.abs().pow(3).sum(1).clamp_min(1e-300);
         margin_ = (cubes.abs() / scale).min().item<double>();
         const torch::Tensor signs = torch::where(cubes < 0, -1.0, 1.0).to(pos.options());
         z = z * signs.unsqueeze(1);
-        if (normalizeScale_) z = z / z.pow(2).sum(-1).mean(1, true).sqrt().clamp_min(1e-12).unsqueeze(-1);
+        if (normalizeScale_)
+            z = z / z.pow(2).sum(-1).mean(1, true).sqrt().clamp_min(1e-12).unsqueeze(-1);
         return z;
     }
 
-    void setDevice(DeviceKind device) override { backbone_->setDevice(device); }
-    void setFloat64(bool float64) override { backbone_->setFloat64(float64); }
-    DeviceKind device() const override { return backbone_->device(); }
-    bool float64() const override { return backbone_->float64(); }
-    void save(const std::string& path) const override { backbone_->save(path); }
-    void load(const std::string& path) override { backbone_->load(path); }
     std::map<std::string, std::string> diagnostics() const override {
         return {{"smallest sign margin", std::to_string(margin_)},
                 {"signs", margin_ > 1e-3 ? "decided" : "near a flip: invariance may break"}};
     }
 
   private:
-    std::unique_ptr<Model> backbone_;
     bool normalizeScale_;
     ModelSpec spec_;
     double margin_ = 0;
@@ -83,9 +82,11 @@ class TinvnnModel : public Model {
 void registerTinvnn(ModelRegistry& registry) {
     const ModelRegistry* models = &registry;
     registry.add({"tinvnn",
-                  "TinvNN: sign-fixed MDS coordinates (E(3)-invariant) feeding any backbone with scalar outputs",
+                  "TinvNN: sign-fixed MDS coordinates (E(3)-invariant) feeding any backbone with "
+                  "scalar outputs",
                   {{"backbone", "mlp", "any registered model with scalar outputs"},
-                   {"normalize_scale", "false", "divide the embedding by its RMS radius (adds Scale invariance)"},
+                   {"normalize_scale", "false",
+                    "divide the embedding by its RMS radius (adds Scale invariance)"},
                    {"hidden", "64", "backbone option, when it has it"},
                    {"layers", "3", "backbone option, when it has it"},
                    {"output", "scalar", "backbone option, when it has it"},
@@ -95,13 +96,8 @@ void registerTinvnn(ModelRegistry& registry) {
                   {"E3", "Perm"},
                   [models](const ModelOptions& o) -> std::unique_ptr<Model> {
                       const OptionReader r("tinvnn", o);
-                      const std::string backboneName = r.text("backbone");
-                      const ModelInfo* info = models->find(backboneName);
-                      if (!info || backboneName == "tinvnn") throw Error("tinvnn: unknown backbone '" + backboneName + "'");
-                      ModelOptions forwarded;
-                      for (const auto& spec : info->options)
-                          if (o.count(spec.name)) forwarded[spec.name] = o.at(spec.name);
-                      return std::make_unique<TinvnnModel>(models->create(backboneName, forwarded), r.flag("normalize_scale"));
+                      return std::make_unique<TinvnnModel>(createBackbone(*models, "tinvnn", o),
+                                                           r.flag("normalize_scale"));
                   }});
 }
 

@@ -2,27 +2,20 @@
 // user's TorchScript models, the exact JSON keys, exit status 1 above --tol and 2 on bad
 // input.
 
-#include <QProcess>
-
 #include "ScriptedModels.h"
 #include "TestSupport.h"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = equiscope::test::CliRun;
 
 Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope-cli"), args);
-    if (!p.waitForFinished(120000)) qFatal("equiscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return equiscope::test::runTool("equiscope-cli", args);
 }
 
-double meanOf(const Run& r, int index = 0) { return r.json()["results"][index]["mean_error"].toDouble(); }
+double meanOf(const Run& r, int index = 0) {
+    return r.json()["results"][index]["mean_error"].toDouble();
+}
 
 } // namespace
 
@@ -36,15 +29,18 @@ class TestCliCheck : public QObject {
         equivariant_ = dir_.filePath("equivariant.pt");
         mlp_ = dir_.filePath("mlp.pt");
         so2_ = dir_.filePath("so2.pt");
-        equiscope::test::saveScripted(equivariant_.toStdString(), equiscope::test::kEquivariantSource,
+        equiscope::test::saveScripted(equivariant_.toStdString(),
+                                      equiscope::test::kEquivariantSource,
                                       equiscope::test::specJson("position", "\"E3\""));
-        equiscope::test::saveScripted(mlp_.toStdString(), equiscope::test::kMlpSource, equiscope::test::specJson("vector", ""));
+        equiscope::test::saveScripted(mlp_.toStdString(), equiscope::test::kMlpSource,
+                                      equiscope::test::specJson("vector", ""));
         equiscope::test::saveScripted(so2_.toStdString(), equiscope::test::kSo2Source,
                                       equiscope::test::specJson("vector", "\"SO2(z)\""));
     }
 
     void checkJsonHasExactlyTheDocumentedKeys() {
-        const Run r = cli({"check", "--model", equivariant_, "--data", "demo", "--group", "E3,SO3", "--samples", "4", "--json"});
+        const Run r = cli({"check", "--model", equivariant_, "--data", "demo", "--group", "E3,SO3",
+                           "--samples", "4", "--json"});
         QCOMPARE(r.status, 0);
         QCOMPARE(r.out.count('\n'), 1);
         const QJsonObject o = r.json();
@@ -69,12 +65,14 @@ class TestCliCheck : public QObject {
         const Run gated = cli({"check", "--model", mlp_, "--group", "E3", "--tol", "1e-3"});
         QCOMPARE(gated.status, 1);
         QVERIFY(gated.err.contains("FAIL: E3"));
-        const Run passing = cli({"check", "--model", equivariant_, "--group", "E3", "--tol", "1e-4"});
+        const Run passing =
+            cli({"check", "--model", equivariant_, "--group", "E3", "--tol", "1e-4"});
         QCOMPARE(passing.status, 0);
     }
 
     void so2ModelPassesSo2AndFailsSo3() {
-        const Run r = cli({"check", "--model", so2_, "--group", "SO2,SO3", "--json", "--seed", "3"});
+        const Run r =
+            cli({"check", "--model", so2_, "--group", "SO2,SO3", "--json", "--seed", "3"});
         QCOMPARE(r.status, 0);
         QVERIFY(meanOf(r, 0) < 1e-5);
         QVERIFY(meanOf(r, 1) > 1e-2);
@@ -83,9 +81,10 @@ class TestCliCheck : public QObject {
 
     void float64AndReport() {
         const QString report = dir_.filePath("report.json");
-        const Run r = cli({"check", "--model", "egnn", "--model-option", "graph=full", "--data",
-                           equiscope::test::realPointClouds() + "/modelnet_stool_0002.off", "--group", "E3*Perm", "--dtype", "float64",
-                           "--samples", "3", "--json", "--report", report});
+        const Run r =
+            cli({"check", "--model", "egnn", "--model-option", "graph=full", "--data",
+                 equiscope::test::realPointClouds() + "/modelnet_stool_0002.off", "--group",
+                 "E3*Perm", "--dtype", "float64", "--samples", "3", "--json", "--report", report});
         QCOMPARE(r.status, 0);
         QVERIFY(meanOf(r) < 1e-10);
         const QJsonObject full = QJsonDocument::fromJson(equiscope::test::readAll(report)).object();
@@ -98,14 +97,22 @@ class TestCliCheck : public QObject {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("unknown group") << QStringList{"check", "--model", "mlp", "--group", "SO4"};
         QTest::newRow("missing group") << QStringList{"check", "--model", "mlp"};
-        QTest::newRow("unknown model") << QStringList{"check", "--model", "resnet", "--group", "SO3"};
-        QTest::newRow("bad dtype") << QStringList{"check", "--model", "mlp", "--group", "SO3", "--dtype", "float16"};
-        QTest::newRow("bad model option") << QStringList{"check", "--model", "mlp", "--model-option", "depth=3", "--group", "SO3"};
-        QTest::newRow("bad data") << QStringList{"check", "--model", "mlp", "--group", "SO3", "--data", "/nonexistent.ply"};
-        QTest::newRow("bad samples") << QStringList{"check", "--model", "mlp", "--group", "SO3", "--samples", "0"};
-        QTest::newRow("unknown option") << QStringList{"check", "--model", "mlp", "--group", "SO3", "--frobnicate"};
-        QTest::newRow("features mismatch") << QStringList{"check", "--model", "mlp", "--model-option", "feature_dim=2", "--group", "SO3"};
-        QTest::newRow("finite group sweep") << QStringList{"sweep", "--model", "mlp", "--group", "Perm"};
+        QTest::newRow("unknown model")
+            << QStringList{"check", "--model", "resnet", "--group", "SO3"};
+        QTest::newRow("bad dtype")
+            << QStringList{"check", "--model", "mlp", "--group", "SO3", "--dtype", "float16"};
+        QTest::newRow("bad model option") << QStringList{
+            "check", "--model", "mlp", "--model-option", "depth=3", "--group", "SO3"};
+        QTest::newRow("bad data") << QStringList{
+            "check", "--model", "mlp", "--group", "SO3", "--data", "/nonexistent.ply"};
+        QTest::newRow("bad samples")
+            << QStringList{"check", "--model", "mlp", "--group", "SO3", "--samples", "0"};
+        QTest::newRow("unknown option")
+            << QStringList{"check", "--model", "mlp", "--group", "SO3", "--frobnicate"};
+        QTest::newRow("features mismatch") << QStringList{
+            "check", "--model", "mlp", "--model-option", "feature_dim=2", "--group", "SO3"};
+        QTest::newRow("finite group sweep")
+            << QStringList{"sweep", "--model", "mlp", "--group", "Perm"};
         QTest::newRow("bad axis") << QStringList{"sweep", "--model", "mlp", "--axis", "1,2"};
     }
     void badInputExitsTwo() {
@@ -118,17 +125,21 @@ class TestCliCheck : public QObject {
     }
 
     void sweepCsvAndJson() {
-        const Run csv = cli({"sweep", "--model", mlp_, "--group", "SO3", "--axis", "0,0,1", "--steps", "5"});
+        const Run csv =
+            cli({"sweep", "--model", mlp_, "--group", "SO3", "--axis", "0,0,1", "--steps", "5"});
         QCOMPARE(csv.status, 0);
         const QList<QByteArray> lines = csv.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 6);
         QCOMPARE(lines[0], QByteArray("parameter (deg),mean_error,max_error"));
         QVERIFY(lines[1].startsWith("0,0,"));
-        const Run json = cli({"sweep", "--model", so2_, "--group", "SO3", "--axis", "0,0,1", "--steps", "5", "--json"});
+        const Run json = cli({"sweep", "--model", so2_, "--group", "SO3", "--axis", "0,0,1",
+                              "--steps", "5", "--json"});
         const QJsonArray points = json.json()["points"].toArray();
         QCOMPARE(points.size(), 5);
-        for (const auto& p : points) QVERIFY(p.toObject()["mean_error"].toDouble() < 1e-5); // rotations about z only
-        const Run tilted = cli({"sweep", "--model", so2_, "--group", "SO3", "--axis", "1,0,0", "--steps", "5", "--json"});
+        for (const auto& p : points)
+            QVERIFY(p.toObject()["mean_error"].toDouble() < 1e-5); // rotations about z only
+        const Run tilted = cli({"sweep", "--model", so2_, "--group", "SO3", "--axis", "1,0,0",
+                                "--steps", "5", "--json"});
         QVERIFY(tilted.json()["points"][2]["mean_error"].toDouble() > 1e-2);
     }
 

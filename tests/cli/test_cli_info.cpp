@@ -3,21 +3,12 @@
 
 #include "TestSupport.h"
 
-#include <QProcess>
-
 namespace {
 
-struct Run {
-    int status = -1;
-    QByteArray out, err;
-};
+using Run = equiscope::test::CliRun;
 
 Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope-cli"), args);
-    if (!p.waitForFinished(60000)) qFatal("equiscope-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return equiscope::test::runTool("equiscope-cli", args);
 }
 
 } // namespace

@@ -3,8 +3,6 @@
 // product), Wigner-D blocks for irreps, permutations of nodes, edges and parts, and the
 // batched LibTorch action agreeing with the host action.
 
-#include <Eigen/Dense>
-
 #include "TestSupport.h"
 #include "groups/Action.h"
 #include "groups/Group.h"
@@ -13,11 +11,15 @@
 #include "scene/DemoScene.h"
 #include "util/Error.h"
 
+#include <Eigen/Dense>
+
 using namespace equiscope;
 
 namespace {
 
-Eigen::Vector3d row(const Field& f, int64_t r) { return {f.at(r, 0), f.at(r, 1), f.at(r, 2)}; }
+Eigen::Vector3d row(const Field& f, int64_t r) {
+    return {f.at(r, 0), f.at(r, 1), f.at(r, 2)};
+}
 
 GroupElement randomAffine(Rng& rng) {
     GroupElement g = makeGroup("GL3")->sample(rng, {5, 1.0});
@@ -51,9 +53,11 @@ class TestActions : public QObject {
             const GroupElement g = randomAffine(rng);
             const Eigen::Vector3d u(0.3, -1, 2), w(1.5, 0.2, -0.7);
             const Eigen::Vector3d c = u.cross(w);
-            const Field cross = Field::perNode("c", FieldType::Pseudovector, 1, 3, {c.x(), c.y(), c.z()});
+            const Field cross =
+                Field::perNode("c", FieldType::Pseudovector, 1, 3, {c.x(), c.y(), c.z()});
             const Eigen::Vector3d expected = (g.linear * u).cross(g.linear * w);
-            QVERIFY((row(transformField(cross, g, 1), 0) - expected).norm() < 1e-9 * expected.norm());
+            QVERIFY((row(transformField(cross, g, 1), 0) - expected).norm() <
+                    1e-9 * expected.norm());
         }
         // Under a reflection a pseudovector keeps the sign a vector loses.
         const GroupElement inversion = GroupElement::linearMap(-Eigen::Matrix3d::Identity());
@@ -69,10 +73,12 @@ class TestActions : public QObject {
         std::vector<double> values;
         for (int i = 0; i < 3; ++i)
             for (int j = 0; j < 3; ++j) values.push_back(t(i, j));
-        const Field moved = transformField(Field::perNode("t", FieldType::Tensor2, 1, 9, values), g, 1);
+        const Field moved =
+            transformField(Field::perNode("t", FieldType::Tensor2, 1, 9, values), g, 1);
         const Eigen::Matrix3d expected = (g.linear * u) * (g.linear * w).transpose();
         for (int i = 0; i < 3; ++i)
-            for (int j = 0; j < 3; ++j) QVERIFY(std::abs(moved.at(0, i * 3 + j) - expected(i, j)) < 1e-9);
+            for (int j = 0; j < 3; ++j)
+                QVERIFY(std::abs(moved.at(0, i * 3 + j) - expected(i, j)) < 1e-9);
     }
 
     void invariantsStayAndPermutationsReorder() {
@@ -84,13 +90,16 @@ class TestActions : public QObject {
         const Field& r1 = *moved.find("radius");
         for (int64_t i = 0; i < demo.nodeCount(); ++i) {
             QCOMPARE(r1.at(i, 0), r0.at(g.source(i), 0));
-            QCOMPARE(moved.parts[static_cast<std::size_t>(i)], demo.parts[static_cast<std::size_t>(g.source(i))]);
-            QVERIFY((row(moved.positions(), i) - g.apply(row(demo.positions(), g.source(i)))).norm() < 1e-12);
+            QCOMPARE(moved.parts[static_cast<std::size_t>(i)],
+                     demo.parts[static_cast<std::size_t>(g.source(i))]);
+            QVERIFY(
+                (row(moved.positions(), i) - g.apply(row(demo.positions(), g.source(i)))).norm() <
+                1e-12);
         }
     }
 
     void edgesFollowTheirNodes() {
-        Sample s = makeDemoScene(2, 1); // 8 nodes
+        Sample s = makeDemoScene(2, 1);   // 8 nodes
         s.edgeIndex = {0, 1, 5, 2, 7, 3}; // edges 0-2, 1-7, 5-3
         Rng rng(8);
         const GroupElement g = makeGroup("Perm")->sample(rng, {s.nodeCount(), 1.0});
@@ -111,7 +120,8 @@ class TestActions : public QObject {
             const Eigen::MatrixXd d = wignerD(2, a * b) - wignerD(2, a) * wignerD(2, b);
             QVERIFY(d.norm() < 1e-9); // a homomorphism
             const Eigen::MatrixXd da = wignerD(2, a);
-            QVERIFY((da * da.transpose() - Eigen::MatrixXd::Identity(5, 5)).norm() < 1e-9); // orthogonal
+            QVERIFY((da * da.transpose() - Eigen::MatrixXd::Identity(5, 5)).norm() <
+                    1e-9); // orthogonal
         }
         const Irreps irreps = Irreps::parse("2x0e+1x1o+1x1e+1x2e");
         QCOMPARE(irreps.dim(), 2 + 3 + 3 + 5);
@@ -131,19 +141,25 @@ class TestActions : public QObject {
         const int64_t n = demo.nodeCount();
         Rng rng(12);
         std::vector<GroupElement> elements;
-        for (int i = 0; i < 4; ++i) elements.push_back(makeGroup("Aff3*Perm")->sample(rng, {n, 2.0}));
+        for (int i = 0; i < 4; ++i)
+            elements.push_back(makeGroup("Aff3*Perm")->sample(rng, {n, 2.0}));
         const Field& pos = demo.positions();
-        const torch::Tensor batched = transformPositions(elements, torch::tensor(pos.values, torch::kFloat64).reshape({n, 3}));
+        const torch::Tensor batched = transformPositions(
+            elements, torch::tensor(pos.values, torch::kFloat64).reshape({n, 3}));
         ModelSpec vectorSpec;
         vectorSpec.output = FieldType::Vector;
         const Field& normal = *demo.find("normal");
-        const torch::Tensor normals = transformOutputs(elements, torch::tensor(normal.values, torch::kFloat64).reshape({1, n, 3}), vectorSpec);
+        const torch::Tensor normals = transformOutputs(
+            elements, torch::tensor(normal.values, torch::kFloat64).reshape({1, n, 3}), vectorSpec);
         for (std::size_t b = 0; b < elements.size(); ++b) {
-            const Field host = transformField(pos, elements[b], n), hostNormal = transformField(normal, elements[b], n);
+            const Field host = transformField(pos, elements[b], n),
+                        hostNormal = transformField(normal, elements[b], n);
             for (int64_t i = 0; i < n; ++i)
                 for (int k = 0; k < 3; ++k) {
-                    QVERIFY(std::abs(batched[static_cast<int64_t>(b)][i][k].item<double>() - host.at(i, k)) < 1e-12);
-                    QVERIFY(std::abs(normals[static_cast<int64_t>(b)][i][k].item<double>() - hostNormal.at(i, k)) < 1e-12);
+                    QVERIFY(std::abs(batched[static_cast<int64_t>(b)][i][k].item<double>() -
+                                     host.at(i, k)) < 1e-12);
+                    QVERIFY(std::abs(normals[static_cast<int64_t>(b)][i][k].item<double>() -
+                                     hostNormal.at(i, k)) < 1e-12);
                 }
         }
     }

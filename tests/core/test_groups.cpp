@@ -1,12 +1,12 @@
 // Groups: axioms, orthogonality and determinants, Haar statistics, the GL+/SL
 // decomposition, parameters, generators, and the parser.
 
-#include <Eigen/Dense>
-#include <cmath>
-
 #include "TestSupport.h"
 #include "groups/Group.h"
 #include "util/Error.h"
+
+#include <Eigen/Dense>
+#include <cmath>
 
 using namespace equiscope;
 
@@ -22,7 +22,8 @@ bool near(const GroupElement& a, const GroupElement& b, double tol = 1e-9) {
 // Identity permutations compare equal to "no permutation".
 GroupElement normalized(GroupElement g) {
     bool identity = true;
-    for (std::size_t i = 0; i < g.permutation.size(); ++i) identity = identity && g.permutation[i] == static_cast<int64_t>(i);
+    for (std::size_t i = 0; i < g.permutation.size(); ++i)
+        identity = identity && g.permutation[i] == static_cast<int64_t>(i);
     if (identity) g.permutation.clear();
     return g;
 }
@@ -34,8 +35,8 @@ class TestGroups : public QObject {
   private Q_SLOTS:
     void axioms_data() {
         QTest::addColumn<QString>("name");
-        for (const char* g : {"T3", "SO3", "O3", "SE3", "E3", "SO2", "SO2(x)", "O2(1,1,0)", "Scale", "GL3", "SL3", "Aff3", "Perm",
-                              "SE3*Perm", "SO3*Scale"})
+        for (const char* g : {"T3", "SO3", "O3", "SE3", "E3", "SO2", "SO2(x)", "O2(1,1,0)", "Scale",
+                              "GL3", "SL3", "Aff3", "Perm", "SE3*Perm", "SO3*Scale"})
             QTest::newRow(g) << g;
     }
     void axioms() {
@@ -43,7 +44,8 @@ class TestGroups : public QObject {
         const auto group = makeGroup(name.toStdString());
         Rng rng(42);
         for (int trial = 0; trial < 20; ++trial) {
-            const GroupElement a = group->sample(rng, kContext), b = group->sample(rng, kContext), c = group->sample(rng, kContext);
+            const GroupElement a = group->sample(rng, kContext), b = group->sample(rng, kContext),
+                               c = group->sample(rng, kContext);
             QVERIFY(near(normalized(a.compose(a.inverse())), GroupElement::identity()));
             QVERIFY(near(normalized(a.inverse().compose(a)), GroupElement::identity()));
             QVERIFY(near(a.compose(b).compose(c), a.compose(b.compose(c))));
@@ -80,7 +82,8 @@ class TestGroups : public QObject {
         QVERIFY((r.linear * Eigen::Vector3d::UnitX() - Eigen::Vector3d::UnitX()).norm() < 1e-12);
         for (int i = 0; i < 20; ++i) {
             const GroupElement m = makeGroup("O2(z)")->sample(rng, kContext);
-            QVERIFY((m.linear * Eigen::Vector3d::UnitZ() - Eigen::Vector3d::UnitZ()).norm() < 1e-12);
+            QVERIFY((m.linear * Eigen::Vector3d::UnitZ() - Eigen::Vector3d::UnitZ()).norm() <
+                    1e-12);
         }
     }
 
@@ -107,7 +110,9 @@ class TestGroups : public QObject {
             for (int i = 0; i < 50; ++i) {
                 const Eigen::Matrix3d g = makeGroup(name)->sample(rng, kContext).linear;
                 Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> eig(g * g.transpose());
-                const Eigen::Matrix3d p = eig.eigenvectors() * eig.eigenvalues().cwiseSqrt().asDiagonal() * eig.eigenvectors().transpose();
+                const Eigen::Matrix3d p = eig.eigenvectors() *
+                                          eig.eigenvalues().cwiseSqrt().asDiagonal() *
+                                          eig.eigenvectors().transpose();
                 const Eigen::Matrix3d r = p.inverse() * g;
                 QVERIFY((r * r.transpose() - Eigen::Matrix3d::Identity()).norm() < 1e-9);
                 QVERIFY(std::abs(r.determinant() - 1) < 1e-9);
@@ -129,13 +134,15 @@ class TestGroups : public QObject {
         QCOMPARE(makeGroup("Scale")->fromParameters({2.0}, kContext).det(), 8.0);
         QVERIFY(makeGroup("Scale")->parameters().front().logScale);
         QVERIFY(makeGroup("Perm")->fromParameters({0}, kContext).permutation.empty());
-        QCOMPARE(makeGroup("Perm")->fromParameters({3}, kContext).permutation.size(), std::size_t(20));
+        QCOMPARE(makeGroup("Perm")->fromParameters({3}, kContext).permutation.size(),
+                 std::size_t(20));
         // Identity parameters give the identity for every group.
         for (const char* name : {"SO3", "O3", "GL3", "SL3", "SO2", "T3", "Aff3"}) {
             const auto group = makeGroup(name);
             std::vector<double> defaults;
             for (const auto& p : group->parameters()) defaults.push_back(p.defaultValue);
-            QVERIFY2(near(group->fromParameters(defaults, kContext), GroupElement::identity()), name);
+            QVERIFY2(near(group->fromParameters(defaults, kContext), GroupElement::identity()),
+                     name);
         }
     }
 
@@ -160,7 +167,8 @@ class TestGroups : public QObject {
     void translationsFollowTheDataScale() {
         Rng rng(9);
         double sum2 = 0;
-        for (int i = 0; i < 4000; ++i) sum2 += makeGroup("T3")->sample(rng, {1, 3.0}).translation.squaredNorm();
+        for (int i = 0; i < 4000; ++i)
+            sum2 += makeGroup("T3")->sample(rng, {1, 3.0}).translation.squaredNorm();
         QVERIFY(std::abs(sum2 / 4000 / 3 - 9.0) < 0.5);
     }
 

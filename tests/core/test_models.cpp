@@ -3,9 +3,6 @@
 // reflections; Lie derivatives vanish exactly where equivariance holds; weights save and
 // load; kNN graphs agree with brute force; feature selection follows the contract.
 
-#include <random>
-#include <torch/torch.h>
-
 #include "BuiltinModels.h"
 #include "KnnGraph.h"
 #include "TestSupport.h"
@@ -16,6 +13,9 @@
 #include "models/Features.h"
 #include "scene/DemoScene.h"
 #include "util/Error.h"
+
+#include <random>
+#include <torch/torch.h>
 
 using namespace equiscope;
 
@@ -36,7 +36,8 @@ Sample blob(int64_t n, uint64_t seed) {
     return s;
 }
 
-double meanError(Model& model, const Sample& sample, const std::string& group, bool float64, int samples = 8) {
+double meanError(Model& model, const Sample& sample, const std::string& group, bool float64,
+                 int samples = 8) {
     EvaluationOptions o;
     o.samples = samples;
     o.seed = 17;
@@ -112,7 +113,8 @@ class TestModels : public QObject {
         auto se3 = makeGroup("SE3");
         for (const char* name : {"egnn", "frame_averaging"}) {
             auto m = make(name, {{"output", "position"}});
-            for (const auto& r : lieDerivatives(Evaluator(*m, data_, o), *se3)) QVERIFY2(r.relativeNorm < 1e-6, name);
+            for (const auto& r : lieDerivatives(Evaluator(*m, data_, o), *se3))
+                QVERIFY2(r.relativeNorm < 1e-6, name);
         }
         auto mlp = make("mlp", {{"output", "vector"}});
         const auto reports = lieDerivatives(Evaluator(*mlp, data_, o), *se3);
@@ -135,7 +137,8 @@ class TestModels : public QObject {
         const SweepReport s = sweep(Evaluator(*mlp, data_, o), *makeGroup("Scale"), {0, 0, 1}, 5);
         QCOMPARE(s.points.front().parameter, 0.5);
         QVERIFY(std::abs(s.points[2].parameter - 1.0) < 1e-12 && s.points[2].meanError < 1e-12);
-        QVERIFY_THROWS_EXCEPTION(Error, sweep(Evaluator(*mlp, data_, o), *makeGroup("Perm"), {0, 0, 1}, 5));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, sweep(Evaluator(*mlp, data_, o), *makeGroup("Perm"), {0, 0, 1}, 5));
     }
 
     // The per-node error lands on the node it belongs to, also under permutations: the
@@ -149,7 +152,8 @@ class TestModels : public QObject {
         const ErrorReport plain = Evaluator(*mlp, data_, o).check(*makeGroup("SO3"));
         QCOMPARE(r.nodeMean.size(), std::size_t(300));
         QVERIFY(!r.elements.front().permutation.empty());
-        for (std::size_t i = 0; i < 300; ++i) QVERIFY(std::abs(r.nodeMean[i] - plain.nodeMean[i]) < 1e-9);
+        for (std::size_t i = 0; i < 300; ++i)
+            QVERIFY(std::abs(r.nodeMean[i] - plain.nodeMean[i]) < 1e-9);
         QCOMPARE(QString::fromStdString(r.dtype), QString("float64"));
     }
 
@@ -158,7 +162,8 @@ class TestModels : public QObject {
         for (const char* name : {"mlp", "pointnet", "egnn", "frame_averaging", "tinvnn"}) {
             auto a = make(name, {{"seed", "1"}}), b = make(name, {{"seed", "2"}});
             EvaluationOptions o;
-            const auto ya = Evaluator(*a, data_, o).baseline(), yb = Evaluator(*b, data_, o).baseline();
+            const auto ya = Evaluator(*a, data_, o).baseline(),
+                       yb = Evaluator(*b, data_, o).baseline();
             QVERIFY2(!torch::allclose(ya, yb), name); // different seeds, different weights
             const std::string path = dir.filePath(QString(name) + ".weights").toStdString();
             a->save(path);
@@ -181,7 +186,8 @@ class TestModels : public QObject {
     }
 
     void featureSelection() {
-        QCOMPARE(QString::fromStdString(selectFeatures(data_, 1, {}).description), QString("charge"));
+        QCOMPARE(QString::fromStdString(selectFeatures(data_, 1, {}).description),
+                 QString("charge"));
         QCOMPARE(selectFeatures(data_, 0, {}).width, 0);
         const Sample cloud = sampleShape(DemoShape::Sphere, 10, 1); // pos + normal (vector)
         QCOMPARE(QString::fromStdString(selectFeatures(cloud, 1, {}).description), QString("ones"));
@@ -206,11 +212,14 @@ class TestModels : public QObject {
             for (int64_t j = 0; j < n; ++j) {
                 if (j == i) continue;
                 double d = 0;
-                for (int a = 0; a < 3; ++a) d += (p[i * 3 + a] - p[j * 3 + a]) * (p[i * 3 + a] - p[j * 3 + a]);
+                for (int a = 0; a < 3; ++a)
+                    d += (p[i * 3 + a] - p[j * 3 + a]) * (p[i * 3 + a] - p[j * 3 + a]);
                 all.push_back({d, j});
             }
             std::sort(all.begin(), all.end());
-            for (int64_t m = 0; m < k; ++m) QCOMPARE(graph[static_cast<std::size_t>(i * k + m)], all[static_cast<std::size_t>(m)].second);
+            for (int64_t m = 0; m < k; ++m)
+                QCOMPARE(graph[static_cast<std::size_t>(i * k + m)],
+                         all[static_cast<std::size_t>(m)].second);
         }
         const std::vector<double> nan{0, 0, 0, std::nan(""), 1, 1};
         QVERIFY_THROWS_EXCEPTION(Error, knnGraph(nan.data(), 2, 1));

@@ -3,9 +3,6 @@
 // case; measured equivariance of exact, SO(2)-only and non-equivariant models; the Lie
 // derivative of a linear map against its closed form.
 
-#include <Eigen/Dense>
-#include <fstream>
-
 #include "BuiltinModels.h"
 #include "ScriptedModels.h"
 #include "TestSupport.h"
@@ -14,6 +11,9 @@
 #include "metrics/LieDerivative.h"
 #include "scene/DemoScene.h"
 #include "util/Error.h"
+
+#include <Eigen/Dense>
+#include <fstream>
 
 using namespace equiscope;
 
@@ -45,7 +45,8 @@ class TestTorchScript : public QObject {
 
   private Q_SLOTS:
     void equivariantModelPassesE3() {
-        test::saveScripted(path("equi.pt"), test::kEquivariantSource, test::specJson("position", "\"E3\""));
+        test::saveScripted(path("equi.pt"), test::kEquivariantSource,
+                           test::specJson("position", "\"E3\""));
         auto m = builtinModels().create(path("equi.pt"));
         QCOMPARE(m->spec().output, FieldType::Position);
         QCOMPARE(QString::fromStdString(m->spec().symmetries.at(0)), QString("E3"));
@@ -61,7 +62,8 @@ class TestTorchScript : public QObject {
     }
 
     void so2OnlyModelPassesSo2AndFailsSo3() {
-        test::saveScripted(path("so2.pt"), test::kSo2Source, test::specJson("vector", "\"SO2(z)\""));
+        test::saveScripted(path("so2.pt"), test::kSo2Source,
+                           test::specJson("vector", "\"SO2(z)\""));
         auto m = builtinModels().create(path("so2.pt"));
         QVERIFY(meanError(*m, "SO2(z)") < 1e-5);
         QVERIFY(meanError(*m, "SO3") > 1e-2);
@@ -74,7 +76,8 @@ class TestTorchScript : public QObject {
         test::saveScripted(path("linear.pt"), test::kLinearSource, test::specJson("vector", ""));
         auto m = builtinModels().create(path("linear.pt"));
         torch::jit::Module raw = torch::jit::load(path("linear.pt"));
-        const torch::Tensor w = torch::matmul(raw.attr("W1").toTensor().to(torch::kFloat64), raw.attr("W2").toTensor().to(torch::kFloat64));
+        const torch::Tensor w = torch::matmul(raw.attr("W1").toTensor().to(torch::kFloat64),
+                                              raw.attr("W2").toTensor().to(torch::kFloat64));
         Eigen::Matrix3d mt; // rows y = x W, so M = W^T on column vectors
         for (int i = 0; i < 3; ++i)
             for (int j = 0; j < 3; ++j) mt(i, j) = w[j][i].item<double>();
@@ -86,18 +89,23 @@ class TestTorchScript : public QObject {
         for (std::size_t g = 0; g < 3; ++g) {
             const Eigen::Matrix3d a = generators[g].linear;
             for (int64_t i = 0; i < data.nodeCount(); ++i) {
-                const Eigen::Vector3d x(data.positions().at(i, 0), data.positions().at(i, 1), data.positions().at(i, 2));
+                const Eigen::Vector3d x(data.positions().at(i, 0), data.positions().at(i, 1),
+                                        data.positions().at(i, 2));
                 const double exact = ((mt * a - a * mt) * x).norm();
-                QVERIFY(std::abs(reports[g].nodeNorm[static_cast<std::size_t>(i)] - exact) <= 1e-7 * std::max(1.0, exact));
+                QVERIFY(std::abs(reports[g].nodeNorm[static_cast<std::size_t>(i)] - exact) <=
+                        1e-7 * std::max(1.0, exact));
             }
         }
     }
 
     void sidecarAndCallerAnswers() {
         test::saveScripted(path("nospec.pt"), test::kEquivariantSource, "", false);
-        QVERIFY(errorOf([&] { builtinModels().create(path("nospec.pt")); }).find("has no equiscope.json") != std::string::npos);
+        QVERIFY(errorOf([&] {
+                    builtinModels().create(path("nospec.pt"));
+                }).find("has no equiscope.json") != std::string::npos);
         // Answers from the caller (CLI flags / GUI dialog).
-        auto answered = builtinModels().create(path("nospec.pt"), {{"output", "position"}, {"per", "node"}, {"feature_dim", "1"}});
+        auto answered = builtinModels().create(
+            path("nospec.pt"), {{"output", "position"}, {"per", "node"}, {"feature_dim", "1"}});
         QVERIFY(meanError(*answered, "E3") < 1e-4);
         // A sidecar next to the file.
         std::ofstream(path("nospec.pt.json")) << test::specJson("position", "\"E3\"");
@@ -111,17 +119,33 @@ class TestTorchScript : public QObject {
     void malformedSpecs_data() {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not json") << "{output: vector" << "not valid JSON";
-        QTest::newRow("missing output") << R"({"per": "node", "feature_dim": 1})" << "key 'output': missing";
-        QTest::newRow("missing per") << R"({"output": "vector", "feature_dim": 1})" << "key 'per': missing";
-        QTest::newRow("missing feature_dim") << R"({"output": "vector", "per": "node"})" << "key 'feature_dim': missing";
-        QTest::newRow("wrong type") << R"({"output": 3, "per": "node", "feature_dim": 1})" << "key 'output': expected a string";
-        QTest::newRow("bad output value") << R"({"output": "spinor", "per": "node", "feature_dim": 1})" << "got 'spinor'";
-        QTest::newRow("bad per value") << R"({"output": "vector", "per": "edge", "feature_dim": 1})" << "expected node or graph";
-        QTest::newRow("negative feature_dim") << R"({"output": "vector", "per": "node", "feature_dim": -1})" << "integer >= 0";
-        QTest::newRow("irreps without string") << R"({"output": "irreps", "per": "node", "feature_dim": 1})" << "'output_irreps'";
-        QTest::newRow("bad irreps") << R"({"output": "irreps", "per": "node", "feature_dim": 1, "output_irreps": "3xq"})" << "output_irreps";
-        QTest::newRow("bad inputs") << R"({"output": "vector", "per": "node", "feature_dim": 1, "inputs": ["feat", "pos"]})" << "key 'inputs'";
+        QTest::newRow("not json") << "{output: vector"
+                                  << "not valid JSON";
+        QTest::newRow("missing output") << R"({"per": "node", "feature_dim": 1})"
+                                        << "key 'output': missing";
+        QTest::newRow("missing per") << R"({"output": "vector", "feature_dim": 1})"
+                                     << "key 'per': missing";
+        QTest::newRow("missing feature_dim") << R"({"output": "vector", "per": "node"})"
+                                             << "key 'feature_dim': missing";
+        QTest::newRow("wrong type") << R"({"output": 3, "per": "node", "feature_dim": 1})"
+                                    << "key 'output': expected a string";
+        QTest::newRow("bad output value")
+            << R"({"output": "spinor", "per": "node", "feature_dim": 1})"
+            << "got 'spinor'";
+        QTest::newRow("bad per value") << R"({"output": "vector", "per": "edge", "feature_dim": 1})"
+                                       << "expected node or graph";
+        QTest::newRow("negative feature_dim")
+            << R"({"output": "vector", "per": "node", "feature_dim": -1})"
+            << "integer >= 0";
+        QTest::newRow("irreps without string")
+            << R"({"output": "irreps", "per": "node", "feature_dim": 1})"
+            << "'output_irreps'";
+        QTest::newRow("bad irreps")
+            << R"({"output": "irreps", "per": "node", "feature_dim": 1, "output_irreps": "3xq"})"
+            << "output_irreps";
+        QTest::newRow("bad inputs")
+            << R"({"output": "vector", "per": "node", "feature_dim": 1, "inputs": ["feat", "pos"]})"
+            << "key 'inputs'";
     }
     void malformedSpecs() {
         QFETCH(QString, spec);
@@ -141,7 +165,9 @@ class TestTorchScript : public QObject {
         std::ofstream(path("garbage.pt")) << "this is not a zip archive";
         const std::string g = errorOf([&] { builtinModels().create(path("garbage.pt")); });
         QVERIFY2(g.find("not a TorchScript file") != std::string::npos, g.c_str());
-        const std::string f = errorOf([&] { builtinModels().create(path("equi.pt"), {{"hidden", "3"}}); });
+        const std::string f = errorOf([&] {
+            builtinModels().create(path("equi.pt"), {{"hidden", "3"}});
+        });
         QVERIFY2(f.find("takes no option 'hidden'") != std::string::npos, f.c_str());
     }
 };
