@@ -4,7 +4,8 @@
 
 namespace equiscope {
 
-std::unique_ptr<Model> createBackbone(const ModelRegistry& registry, const std::string& wrapper, const ModelOptions& options) {
+std::unique_ptr<Model> createBackbone(const ModelRegistry& registry, const std::string& wrapper,
+                                      const ModelOptions& options) {
     const std::string name = OptionReader(wrapper, options).text("backbone");
     const ModelInfo* info = registry.find(name);
     if (!info || name == wrapper) throw Error(wrapper + ": unknown backbone '" + name + "'");

@@ -2,9 +2,9 @@
 // Base of models that wrap another registered model (frame averaging, TinvNN): device,
 // dtype and weights are the backbone's.
 
-#include <memory>
-
 #include "models/ModelRegistry.h"
+
+#include <memory>
 
 namespace equiscope {
 
@@ -25,6 +25,7 @@ class WrappedModel : public Model {
 
 // The backbone named by option "backbone", created with the wrapper's options that the
 // backbone also has. Throws Error for an unknown backbone or the wrapper itself.
-std::unique_ptr<Model> createBackbone(const ModelRegistry& registry, const std::string& wrapper, const ModelOptions& options);
+std::unique_ptr<Model> createBackbone(const ModelRegistry& registry, const std::string& wrapper,
+                                      const ModelOptions& options);
 
 } // namespace equiscope
