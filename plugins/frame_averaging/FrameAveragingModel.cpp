@@ -51,12 +51,14 @@ class FrameAveragingModel : public WrappedModel {
         const int64_t count = static_cast<int64_t>(rs.size()) / b;
         torch::Tensor r = torch::empty({b, count, 3, 3}, torch::kFloat64),
                       t = torch::empty({b, 3}, torch::kFloat64);
+        auto ra = r.accessor<double, 4>();
+        auto ta = t.accessor<double, 2>();
         for (int64_t e = 0; e < b; ++e) {
             for (int64_t s = 0; s < count; ++s)
                 for (int i = 0; i < 3; ++i)
                     for (int j = 0; j < 3; ++j)
-                        r[e][s][i][j] = rs[static_cast<std::size_t>(e * count + s)](i, j);
-            for (int i = 0; i < 3; ++i) t[e][i] = frames[static_cast<std::size_t>(e)].centroid(i);
+                        ra[e][s][i][j] = rs[static_cast<std::size_t>(e * count + s)](i, j);
+            for (int i = 0; i < 3; ++i) ta[e][i] = frames[static_cast<std::size_t>(e)].centroid(i);
         }
         r = r.to(pos.options());
         t = t.to(pos.options());

@@ -45,11 +45,14 @@ class TinvnnModel : public WrappedModel {
         const int64_t b = pos.size(0);
         torch::Tensor v = torch::empty({b, 3, 3}, torch::kFloat64),
                       t = torch::empty({b, 3}, torch::kFloat64);
+        auto va = v.accessor<double, 3>();
+        auto ta = t.accessor<double, 2>();
         for (int64_t e = 0; e < b; ++e) {
             const PcaFrame& f = frames[static_cast<std::size_t>(e)];
             for (int i = 0; i < 3; ++i) {
-                t[e][i] = f.centroid(i);
-                for (int j = 0; j < 3; ++j) v[e][i][j] = f.axes(i, 2 - j); // descending eigenvalues
+                ta[e][i] = f.centroid(i);
+                for (int j = 0; j < 3; ++j)
+                    va[e][i][j] = f.axes(i, 2 - j); // descending eigenvalues
             }
         }
         const torch::Tensor xc = (pos - t.to(pos.options()).unsqueeze(1));
