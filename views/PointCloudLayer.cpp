@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <vtkActor.h>
 #include <vtkCellArray.h>
@@ -113,6 +114,37 @@ void PointCloudLayer::setColor(const ColorChoice& choice) {
     updateColors();
 }
 
+void PointCloudLayer::setPositions(const std::vector<double>& xyz) {
+    vtkPoints* points = points_->GetPoints();
+    if (!points || static_cast<vtkIdType>(xyz.size()) != 3 * points->GetNumberOfPoints()) return;
+    std::copy(xyz.begin(), xyz.end(), static_cast<double*>(points->GetData()->GetVoidPointer(0)));
+    points->Modified();
+    points_->Modified();
+    setPicked(picked_);
+}
+
+void PointCloudLayer::setExternal(const QString& label, std::vector<double> values) {
+    externalLabel_ = label;
+    external_ = std::move(values);
+    updateColors();
+}
+
+void PointCloudLayer::clearExternal() {
+    external_.clear();
+    updateColors();
+}
+
+void PointCloudLayer::setLogScale(bool logScale) {
+    logScale_ = logScale;
+    updateColors();
+}
+
+void PointCloudLayer::setLockedRange(double lo, double hi) {
+    locked_[0] = lo;
+    locked_[1] = hi;
+    updateColors();
+}
+
 void PointCloudLayer::setColormap(const QString& name) {
     colormap_ = name;
     updateColors();
@@ -134,11 +166,12 @@ void PointCloudLayer::updateColors() {
     legend_->VisibilityOff();
     mapper_->ScalarVisibilityOff();
     const vtkIdType n = points_->GetNumberOfPoints();
-    if (choice_.mode == ColorChoice::Mode::Solid) {
+    const bool external = static_cast<vtkIdType>(external_.size()) == n && n > 0;
+    if (choice_.mode == ColorChoice::Mode::Solid && !external) {
         points_->Modified();
         return;
     }
-    if (choice_.mode == ColorChoice::Mode::Rgb) {
+    if (choice_.mode == ColorChoice::Mode::Rgb && !external) {
         const Field* f = sample_->find(choice_.field.toStdString());
         vtkNew<vtkUnsignedCharArray> rgb;
         rgb->SetNumberOfComponents(3);
@@ -153,9 +186,10 @@ void PointCloudLayer::updateColors() {
         points_->Modified();
         return;
     }
-    const std::vector<double> values = colorValues(*sample_, choice_);
+    const std::vector<double> values = external ? external_ : colorValues(*sample_, choice_);
+    const QString label = external ? externalLabel_ : choice_.label();
     vtkNew<vtkDoubleArray> scalars;
-    scalars->SetName(choice_.label().toStdString().c_str());
+    scalars->SetName(label.toStdString().c_str());
     scalars->SetNumberOfValues(n);
     std::copy(values.begin(), values.end(), scalars->GetPointer(0));
     range_[0] = std::numeric_limits<double>::infinity();
@@ -166,10 +200,21 @@ void PointCloudLayer::updateColors() {
             range_[1] = std::max(range_[1], v);
         }
     if (!std::isfinite(range_[0])) range_[0] = range_[1] = 0;
+    if (external && logScale_) { // log axes need a positive range
+        double positiveMin = std::numeric_limits<double>::infinity();
+        for (double v : values)
+            if (v > 0 && std::isfinite(v)) positiveMin = std::min(positiveMin, v);
+        range_[0] = std::isfinite(positiveMin) ? positiveMin : 1e-16;
+        range_[1] = std::max(range_[1], range_[0] * 10);
+    }
+    if (external && locked_[0] < locked_[1]) {
+        range_[0] = locked_[0];
+        range_[1] = locked_[1];
+    }
     pd->SetScalars(scalars);
 
     vtkSmartPointer<vtkLookupTable> lut;
-    if (choice_.mode == ColorChoice::Mode::Categorical) {
+    if (choice_.mode == ColorChoice::Mode::Categorical && !external) {
         std::set<int64_t> distinct;
         for (double v : values)
             if (std::isfinite(v) && distinct.size() < 64) distinct.insert(static_cast<int64_t>(v));
@@ -178,6 +223,7 @@ void PointCloudLayer::updateColors() {
         legend_->DrawAnnotationsOn();
     } else {
         lut = makeLookupTable(colormap_, range_[0], range_[1]);
+        if (external && logScale_) lut->SetScaleToLog10();
         legend_->SetMaximumNumberOfColors(256);
         legend_->DrawAnnotationsOff();
     }
@@ -186,7 +232,7 @@ void PointCloudLayer::updateColors() {
     mapper_->UseLookupTableScalarRangeOn();
     mapper_->ScalarVisibilityOn();
     legend_->SetLookupTable(lut);
-    legend_->SetTitle(choice_.label().toStdString().c_str());
+    legend_->SetTitle(label.toStdString().c_str());
     legend_->VisibilityOn();
     points_->Modified();
 }

@@ -29,6 +29,17 @@ class PointCloudLayer {
     const Sample* sample() const { return sample_.get(); }
 
     void setColor(const ColorChoice& choice);
+    // Moves the drawn points (rows in the sample's node order), e.g. to g.x.
+    void setPositions(const std::vector<double>& xyz);
+    // Colours by values computed elsewhere (per node, e.g. the equivariance error) until
+    // clearExternal(); `logScale` maps them on a log10 axis, `lockedRange` (lo < hi) fixes
+    // the legend instead of fitting it to the values.
+    void setExternal(const QString& label, std::vector<double> values);
+    void clearExternal();
+    bool showsExternal() const { return !external_.empty(); }
+    void setLogScale(bool logScale);
+    void setLockedRange(double lo, double hi); // lo >= hi: automatic
+    const std::vector<double>& externalValues() const { return external_; }
     void setColormap(const QString& name);
     void setPointSize(double pixels);
     ColorChoice color() const { return choice_; }
@@ -60,6 +71,10 @@ class PointCloudLayer {
     QString colormap_ = QStringLiteral("viridis");
     double range_[2] = {0, 1};
     int64_t picked_ = -1;
+    QString externalLabel_;
+    std::vector<double> external_;
+    bool logScale_ = false;
+    double locked_[2] = {0, 0};
 };
 
 } // namespace equiscope::views

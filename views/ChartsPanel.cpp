@@ -1,0 +1,257 @@
+#include "ChartsPanel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScatterSeries>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace equiscope::views {
+
+namespace {
+
+QChart* freshChart(QChartView* view, const QString& title) {
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
+}
+
+// Errors span decades; a log axis keeps 1e-8 and 1e-1 readable. Zeros are floored.
+QLogValueAxis* errorAxis(const QString& title) {
+    auto* axis = new QLogValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat("%.0e");
+    axis->setBase(10);
+    return axis;
+}
+
+double floorForLog(double v) { return std::max(v, 1e-16); }
+
+} // namespace
+
+ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    tabs_ = new QTabWidget(this);
+    layout->addWidget(tabs_);
+    const char* names[4] = {"Sweep", "Profile", "Lie derivative", "Histogram"};
+    for (int c = 0; c < 4; ++c) {
+        auto* page = new QWidget(tabs_);
+        auto* v = new QVBoxLayout(page);
+        auto* bar = new QHBoxLayout;
+        if (c == SweepChart) {
+            axis_ = new QLineEdit(QStringLiteral("0,0,1"), page);
+            axis_->setMaximumWidth(90);
+            axis_->setToolTip(tr("Axis of the rotation or translation to sweep"));
+            steps_ = new QSpinBox(page);
+            steps_->setRange(2, 721);
+            steps_->setValue(73);
+            auto* run = new QPushButton(tr("Run sweep"), page);
+            bar->addWidget(new QLabel(tr("axis"), page));
+            bar->addWidget(axis_);
+            bar->addWidget(new QLabel(tr("steps"), page));
+            bar->addWidget(steps_);
+            bar->addWidget(run);
+            connect(run, &QPushButton::clicked, this, &ChartsPanel::sweepRequested);
+        } else if (c == ProfileChart) {
+            auto* run = new QPushButton(tr("Run profile"), page);
+            bar->addWidget(run);
+            connect(run, &QPushButton::clicked, this, &ChartsPanel::profileRequested);
+        } else if (c == LieChart) {
+            auto* run = new QPushButton(tr("Compute Lie derivatives"), page);
+            bar->addWidget(run);
+            connect(run, &QPushButton::clicked, this, &ChartsPanel::lieRequested);
+        }
+        bar->addStretch(1);
+        auto* png = new QPushButton(tr("PNG…"), page);
+        auto* csv = new QPushButton(tr("CSV…"), page);
+        bar->addWidget(png);
+        bar->addWidget(csv);
+        v->addLayout(bar);
+        views_[c] = new QChartView(page);
+        views_[c]->setRenderHint(QPainter::Antialiasing);
+        views_[c]->setMinimumHeight(180);
+        v->addWidget(views_[c], 1);
+        tabs_->addTab(page, tr(names[c]));
+        const auto chart = static_cast<Chart>(c);
+        connect(png, &QPushButton::clicked, this, [this, chart] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), "chart.png", tr("PNG (*.png)"));
+            if (!path.isEmpty()) exportPng(chart, path);
+        });
+        connect(csv, &QPushButton::clicked, this, [this, chart] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "chart.csv", tr("CSV (*.csv)"));
+            if (!path.isEmpty()) exportCsv(chart, path);
+        });
+    }
+}
+
+void ChartsPanel::setSweep(const SweepReport& r, double current) {
+    QChart* chart = freshChart(views_[SweepChart], tr("Error along %1 (%2)").arg(QString::fromStdString(r.group), QString::fromStdString(r.generator)));
+    auto* mean = new QLineSeries;
+    mean->setName(tr("mean over nodes"));
+    auto* max = new QLineSeries;
+    max->setName(tr("max over nodes"));
+    csv_[SweepChart] = {QStringLiteral("parameter (%1),mean_error,max_error").arg(QString::fromStdString(r.unit))};
+    double nearest = 0, best = 1e300, nearestValue = 1e-16;
+    for (const auto& p : r.points) {
+        mean->append(p.parameter, floorForLog(p.meanError));
+        max->append(p.parameter, floorForLog(p.maxError));
+        csv_[SweepChart] << QStringLiteral("%1,%2,%3").arg(p.parameter, 0, 'g', 10).arg(p.meanError, 0, 'g', 10).arg(p.maxError, 0, 'g', 10);
+        if (std::abs(p.parameter - current) < best) best = std::abs(p.parameter - current), nearest = p.parameter, nearestValue = p.meanError;
+    }
+    auto* marker = new QScatterSeries;
+    marker->setName(tr("current element"));
+    marker->setMarkerSize(11);
+    marker->append(nearest, floorForLog(nearestValue));
+    for (auto* s : std::initializer_list<QXYSeries*>{mean, max, marker}) chart->addSeries(s);
+    auto* x = new QValueAxis;
+    x->setTitleText(QString::fromStdString(r.unit));
+    auto* y = errorAxis(tr("equivariance error (relative)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (auto* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    show(SweepChart);
+}
+
+void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
+    QChart* chart = freshChart(views_[ProfileChart], tr("Symmetry profile: mean error per group"));
+    auto* set = new QBarSet(tr("mean error"));
+    QStringList groups;
+    csv_[ProfileChart] = {QStringLiteral("group,samples,mean_error,max_error")};
+    for (const auto& r : reports) {
+        *set << floorForLog(r.meanError);
+        groups << QString::fromStdString(r.group);
+        csv_[ProfileChart] << QStringLiteral("%1,%2,%3,%4").arg(QString::fromStdString(r.group)).arg(r.samples).arg(r.meanError, 0, 'g', 10).arg(r.maxError, 0, 'g', 10);
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(groups);
+    x->setTitleText(tr("group"));
+    auto* y = errorAxis(tr("mean equivariance error (relative)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    show(ProfileChart);
+}
+
+void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group) {
+    QChart* chart = freshChart(views_[LieChart], tr("Lie derivative per generator of %1 (float64)").arg(group));
+    auto* set = new QBarSet(tr("|L_X f| / mean |f|"));
+    QStringList names;
+    csv_[LieChart] = {QStringLiteral("generator,mean_norm,relative_norm")};
+    for (const auto& r : reports) {
+        *set << floorForLog(r.relativeNorm);
+        names << QString::fromStdString(r.generator);
+        csv_[LieChart] << QStringLiteral("%1,%2,%3").arg(QString::fromStdString(r.generator)).arg(r.meanNorm, 0, 'g', 10).arg(r.relativeNorm, 0, 'g', 10);
+    }
+    auto* series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(names);
+    x->setTitleText(tr("generator"));
+    auto* y = errorAxis(tr("relative Lie derivative norm"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    show(LieChart);
+}
+
+void ChartsPanel::setHistogram(const std::vector<double>& errors) {
+    QChart* chart = freshChart(views_[HistogramChart], tr("Per-node error of the current element"));
+    // Log-spaced bins from the smallest positive error to the largest.
+    double lo = 1e300, hi = 0;
+    for (double e : errors)
+        if (e > 0 && std::isfinite(e)) lo = std::min(lo, e), hi = std::max(hi, e);
+    csv_[HistogramChart] = {QStringLiteral("bin_low,bin_high,nodes")};
+    if (hi <= 0) return;
+    if (hi <= lo) hi = lo * 10;
+    constexpr int kBins = 30;
+    std::vector<int> counts(kBins, 0);
+    int zeros = 0;
+    const double a = std::log10(lo), b = std::log10(hi);
+    for (double e : errors) {
+        if (!(e > 0)) {
+            ++zeros;
+            continue;
+        }
+        const int bin = std::clamp(static_cast<int>((std::log10(e) - a) / (b - a) * kBins), 0, kBins - 1);
+        ++counts[static_cast<std::size_t>(bin)];
+    }
+    auto* series = new QLineSeries;
+    series->setName(tr("nodes per bin (%1 exactly zero)").arg(zeros));
+    for (int i = 0; i < kBins; ++i) {
+        const double l = std::pow(10.0, a + (b - a) * i / kBins), h = std::pow(10.0, a + (b - a) * (i + 1) / kBins);
+        series->append(l, 0);
+        series->append(l, counts[static_cast<std::size_t>(i)]);
+        series->append(h, counts[static_cast<std::size_t>(i)]);
+        series->append(h, 0);
+        csv_[HistogramChart] << QStringLiteral("%1,%2,%3").arg(l, 0, 'g', 8).arg(h, 0, 'g', 8).arg(counts[static_cast<std::size_t>(i)]);
+    }
+    chart->addSeries(series);
+    auto* x = errorAxis(tr("node error (relative)"));
+    auto* y = new QValueAxis;
+    y->setTitleText(tr("nodes"));
+    y->setLabelFormat("%d");
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+QString ChartsPanel::sweepAxis() const { return axis_->text(); }
+int ChartsPanel::sweepSteps() const { return steps_->value(); }
+void ChartsPanel::show(Chart chart) { tabs_->setCurrentIndex(chart); }
+
+bool ChartsPanel::exportPng(Chart chart, const QString& path) const {
+    QSaveFile out(path);
+    const QPixmap image = views_[chart]->grab();
+    if (image.isNull() || !out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG")) return false;
+    return out.commit();
+}
+
+bool ChartsPanel::exportCsv(Chart chart, const QString& path) const {
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Text)) return false;
+    QTextStream s(&out);
+    for (const QString& line : csv_[chart]) s << line << "\n";
+    s.flush();
+    return out.commit();
+}
+
+int ChartsPanel::seriesPoints(Chart chart) const {
+    int n = 0;
+    if (!views_[chart]->chart()) return 0;
+    for (auto* s : views_[chart]->chart()->series())
+        if (auto* xy = qobject_cast<QXYSeries*>(s)) n += static_cast<int>(xy->count());
+        else if (auto* bars = qobject_cast<QBarSeries*>(s)) n += bars->count() ? static_cast<int>(bars->barSets().front()->count()) : 0;
+    return n;
+}
+
+} // namespace equiscope::views

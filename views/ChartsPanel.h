@@ -1,0 +1,51 @@
+#pragma once
+// The charts dock (Qt Charts): error along a one-parameter subgroup (current element
+// marked), the symmetry profile across groups, the Lie derivative per generator, and a
+// histogram of per-node errors. Every chart exports as PNG and CSV.
+
+#include <QStringList>
+#include <QWidget>
+
+#include "metrics/LieDerivative.h"
+#include "metrics/Sweep.h"
+
+class QChartView;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+
+namespace equiscope::views {
+
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+  public:
+    enum Chart { SweepChart = 0, ProfileChart, LieChart, HistogramChart };
+    explicit ChartsPanel(QWidget* parent = nullptr);
+
+    void setSweep(const SweepReport& report, double currentParameter);
+    void setProfile(const std::vector<ErrorReport>& reports);
+    void setLie(const std::vector<LieReport>& reports, const QString& group);
+    void setHistogram(const std::vector<double>& nodeErrors);
+
+    QString sweepAxis() const; // "x,y,z"
+    int sweepSteps() const;
+    void show(Chart chart);
+    bool exportPng(Chart chart, const QString& path) const;
+    bool exportCsv(Chart chart, const QString& path) const;
+    const QStringList& csv(Chart chart) const { return csv_[chart]; }
+    int seriesPoints(Chart chart) const; // for tests
+
+  Q_SIGNALS:
+    void sweepRequested();
+    void profileRequested();
+    void lieRequested();
+
+  private:
+    QTabWidget* tabs_ = nullptr;
+    QChartView* views_[4] = {};
+    QStringList csv_[4];
+    QLineEdit* axis_ = nullptr;
+    QSpinBox* steps_ = nullptr;
+};
+
+} // namespace equiscope::views
