@@ -14,7 +14,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QTableWidget(parent) {
     showNode(nullptr, -1);
 }
 
-void InspectorPanel::showNode(const Sample* sample, int64_t node) {
+void InspectorPanel::showNode(const Sample* sample, int64_t node, const std::vector<std::pair<QString, QString>>& extra) {
     node_ = sample && node >= 0 && node < sample->nodeCount() ? node : -1;
     clearContents();
     if (node_ < 0) {
@@ -36,6 +36,12 @@ void InspectorPanel::showNode(const Sample* sample, int64_t node) {
         name->setToolTip(QString::fromUtf8(fieldTypeName(f.type).data()));
         setItem(r, 0, name);
         setItem(r, 1, new QTableWidgetItem(parts.join(QStringLiteral(", "))));
+    }
+    for (const auto& [label, value] : extra) {
+        const int r = rowCount();
+        setRowCount(r + 1);
+        setItem(r, 0, new QTableWidgetItem(label));
+        setItem(r, 1, new QTableWidgetItem(value));
     }
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // The inspector dock: the picked node's index and every field's values there.
 
+#include <utility>
+#include <vector>
+
 #include "data/Sample.h"
 
 #include <QTableWidget>
@@ -11,7 +14,8 @@ class InspectorPanel : public QTableWidget {
     Q_OBJECT
   public:
     explicit InspectorPanel(QWidget* parent = nullptr);
-    void showNode(const Sample* sample, int64_t node); // node < 0 clears
+    // node < 0 clears; `extra` rows (label, value) follow the node's fields.
+    void showNode(const Sample* sample, int64_t node, const std::vector<std::pair<QString, QString>>& extra = {});
     int64_t node() const { return node_; }
 
   private:

@@ -25,7 +25,7 @@ class TwoPathLayer {
     TwoPathLayer& operator=(const TwoPathLayer&) = delete;
 
     // `anchors`: g.x in the rows' order (where vector glyphs start), [rows, 3].
-    void show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors, int maxGlyphs = 1500);
+    void show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors, int maxGlyphs = 400);
     void hide();
     bool visible() const;
     void setVisible(bool visible);

@@ -212,6 +212,29 @@ bool VtkViewport::event(QEvent* e) {
     return QOpenGLWidget::event(e);
 }
 
+bool VtkViewport::handleObjectDrag(QMouseEvent* m) {
+    const QPointF p = m->position();
+    switch (m->type()) {
+    case QEvent::MouseButtonPress:
+        if (m->button() != Qt::LeftButton) return false;
+        dragging_ = true;
+        pressPosition_ = lastDrag_ = p;
+        return true;
+    case QEvent::MouseMove:
+        if (!dragging_) return false;
+        Q_EMIT objectDragged(lastDrag_, p, m->modifiers());
+        lastDrag_ = p;
+        return true;
+    case QEvent::MouseButtonRelease:
+        if (m->button() != Qt::LeftButton || !dragging_) return false;
+        dragging_ = false;
+        if ((p - pressPosition_).manhattanLength() <= 3) Q_EMIT clicked(p);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void VtkViewport::forwardMouse(QEvent* e) {
     const double dpr = devicePixelRatioF();
     if (e->type() == QEvent::Wheel) {
@@ -230,6 +253,7 @@ void VtkViewport::forwardMouse(QEvent* e) {
     }
     auto* m = static_cast<QMouseEvent*>(e);
     const QPointF p = m->position();
+    if (objectMode_ && handleObjectDrag(m)) return;
     interactor_->SetEventInformationFlipY(static_cast<int>(p.x() * dpr),
                                           static_cast<int>(p.y() * dpr),
                                           (m->modifiers() & Qt::ControlModifier) ? 1 : 0,

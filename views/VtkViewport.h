@@ -2,6 +2,7 @@
 // A VTK render window inside Qt 6's QOpenGLWidget (Debian's VTK Qt module is built for
 // Qt 5, so this replaces QVTKOpenGLNativeWidget; see toolchain.md section 3).
 
+#include <QMouseEvent>
 #include <QOpenGLWidget>
 #include <QPointF>
 #include <QSurfaceFormat>
@@ -28,12 +29,17 @@ class VtkViewport : public QOpenGLWidget {
     vtkGenericRenderWindowInteractor* interactor() const;
 
     void requestRender(); // re-render on the next paint
+    // Object mode: left drags move the data (objectDragged) instead of the camera.
+    void setObjectMode(bool on) { objectMode_ = on; }
+    bool objectMode() const { return objectMode_; }
     void resetCamera();
     int renderedFrames() const { return frames_; }
 
   Q_SIGNALS:
     // A click (press and release without a drag) at widget coordinates.
     void clicked(QPointF position);
+    // In object mode: a left drag step from `from` to `to` (widget coordinates).
+    void objectDragged(QPointF from, QPointF to, Qt::KeyboardModifiers modifiers);
 
   protected:
     void initializeGL() override;
@@ -44,6 +50,7 @@ class VtkViewport : public QOpenGLWidget {
   private:
     void onVtkEvent(vtkObject* caller, unsigned long eventId, void* data);
     void forwardMouse(QEvent* event);
+    bool handleObjectDrag(QMouseEvent* event);
     void cleanupContext();
 
     vtkNew<vtkGenericOpenGLRenderWindow> window_;
@@ -52,7 +59,8 @@ class VtkViewport : public QOpenGLWidget {
     bool needRender_ = true;
     bool inPaint_ = false;
     int frames_ = 0;
-    QPointF pressPosition_;
+    QPointF pressPosition_, lastDrag_;
+    bool objectMode_ = false, dragging_ = false;
 };
 
 } // namespace equiscope::views

@@ -1,35 +1,51 @@
 #include "MainWindow.h"
 
-#include "ColorChoice.h"
-#include "Colormap.h"
-#include "DataPanel.h"
-#include "DatasetLoader.h"
-#include "InspectorPanel.h"
-#include "PointCloudLayer.h"
-#include "VtkViewport.h"
-#include "data/Summary.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
+#include <vtkCamera.h>
 #include <vtkRenderer.h>
+
+#include "BuiltinModels.h"
+#include "ChartsPanel.h"
+#include "ColorChoice.h"
+#include "Colormap.h"
+#include "DataPanel.h"
+#include "DatasetLoader.h"
+#include "EvaluationPanel.h"
+#include "Exploration.h"
+#include "InspectorPanel.h"
+#include "ModelPanel.h"
+#include "PointCloudLayer.h"
+#include "Presets.h"
+#include "TransformPanel.h"
+#include "TwoPathLayer.h"
+#include "VtkViewport.h"
+#include "data/Summary.h"
+#include "util/Error.h"
 
 namespace equiscope::gui {
 
@@ -38,6 +54,7 @@ constexpr int kMaxRecent = 8;
 const char* kRecentKey = "recentFiles";
 const char* kFileFilter =
     "Point clouds (*.ply *.off *.xyz *.txt *.pts *.csv *.pcd *.npy *.npz);;All files (*)";
+constexpr int kAutosaveMs = 60 * 1000;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -62,6 +79,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     buildDocks();
     buildActions();
+    exploration_ = new Exploration(
+        {viewport_, layer_.get(), modelPanel_, transformPanel_, evaluationPanel_, charts_, inspector_}, this);
+    connect(modelPanel_, &views::ModelPanel::applyRequested, this, &MainWindow::applyModelFromPanel);
+    connect(exploration_, &Exploration::message, statusText_, &QLabel::setText);
+    connect(exploration_->worker(), &ModelWorker::analysisProgress, this, [this](double f, const QString& m) {
+        progress_->setVisible(true);
+        cancel_->setVisible(true);
+        progress_->setValue(static_cast<int>(f * 1000));
+        statusText_->setText(m);
+    });
+    connect(exploration_->worker(), &ModelWorker::analysisFinished, this, [this] { setBusy(false); });
+    connect(exploration_->worker(), &ModelWorker::failed, this, [this] { setBusy(false); });
+    connect(cancel_, &QToolButton::clicked, exploration_->worker(), &ModelWorker::cancelAnalysis);
+    autosave_.setInterval(kAutosaveMs);
+    connect(&autosave_, &QTimer::timeout, this, [this] {
+        if (!dataset_) return;
+        QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+        try {
+            saveSession(autosavePath(), session());
+        } catch (const Error&) {
+        }
+    });
+    autosave_.start();
 
     connect(loader_, &DatasetLoader::progressed, this, [this](double f, const QString& message) {
         progress_->setValue(static_cast<int>(f * 1000));
@@ -92,20 +132,77 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     restoreState(settings.value("window/state").toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+// The exploration draws into the viewport's renderer: it goes before the child widgets.
+MainWindow::~MainWindow() { delete exploration_; }
 
 void MainWindow::buildDocks() {
+    auto dock = [this](const QString& title, const char* name, QWidget* widget, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
     dataPanel_ = new views::DataPanel(this);
-    auto* dataDock = new QDockWidget(tr("Data"), this);
-    dataDock->setObjectName("dataDock");
-    dataDock->setWidget(dataPanel_);
-    addDockWidget(Qt::LeftDockWidgetArea, dataDock);
+    modelPanel_ = new views::ModelPanel(builtinModels(), this);
+    auto* welcome = dock(tr("Welcome"), "welcomeDock", buildWelcome(), Qt::LeftDockWidgetArea);
+    auto* data = dock(tr("Data"), "dataDock", dataPanel_, Qt::LeftDockWidgetArea);
+    auto* model = dock(tr("Model"), "modelDock", modelPanel_, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(welcome, data);
+    tabifyDockWidget(data, model);
+    welcome->raise();
 
+    transformPanel_ = new views::TransformPanel(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(transformPanel_);
+    scroll->setWidgetResizable(true);
+    dock(tr("Transform"), "transformDock", scroll, Qt::RightDockWidgetArea);
+    evaluationPanel_ = new views::EvaluationPanel(this);
+    dock(tr("Evaluation"), "evaluationDock", evaluationPanel_, Qt::RightDockWidgetArea);
     inspector_ = new views::InspectorPanel(this);
-    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
-    inspectorDock->setObjectName("inspectorDock");
-    inspectorDock->setWidget(inspector_);
-    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    charts_ = new views::ChartsPanel(this);
+    dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
+}
+
+QWidget* MainWindow::buildWelcome() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* intro = new QLabel(tr("<b>EquiScope</b>: transform the data and watch where a model keeps or "
+                                "breaks its symmetries. Pick a preset, or open data (File ▸ Open), choose a "
+                                "model in the Model tab and a group in the Transform dock. <b>O</b> toggles "
+                                "object mode: drag to rotate the data, Ctrl-drag to move it, Shift-drag to "
+                                "scale it."),
+                             page);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    const auto all = presets();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto* button = new QPushButton(all[i].title, page);
+        button->setToolTip(all[i].explanation);
+        layout->addWidget(button);
+        auto* text = new QLabel(all[i].explanation, page);
+        text->setWordWrap(true);
+        text->setStyleSheet("color: gray");
+        layout->addWidget(text);
+        connect(button, &QPushButton::clicked, this, [this, i] { applyPreset(static_cast<int>(i)); });
+    }
+    layout->addStretch(1);
+    return page;
+}
+
+void MainWindow::applyPreset(int index) {
+    const Preset p = presets().at(static_cast<std::size_t>(index));
+    SessionState s = session();
+    s.data = p.data;
+    s.model = p.model;
+    s.options = p.options;
+    s.stack.clear();
+    s.current = p.transform;
+    s.hasCamera = false;
+    s.colorBy.clear();
+    restoreSession(s);
+    statusText_->setText(p.explanation);
 }
 
 void MainWindow::buildActions() {
@@ -119,6 +216,10 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
     file->addAction(tr("Open &Demo Scene"), this, [this] { open(QStringLiteral("demo")); });
+    file->addSeparator();
+    file->addAction(tr("Open &Session…"), this, &MainWindow::openSessionFile)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("&Save Session…"), this, &MainWindow::saveSessionAs)->setShortcut(QKeySequence::Save);
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export PNG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -134,6 +235,21 @@ void MainWindow::buildActions() {
     QAction* reset =
         viewMenu_->addAction(tr("&Reset Camera"), this, [this] { viewport_->resetCamera(); });
     reset->setShortcut(QKeySequence(Qt::Key_R));
+    objectMode_ = viewMenu_->addAction(tr("&Object Mode (drag moves the data)"));
+    objectMode_->setCheckable(true);
+    objectMode_->setShortcut(QKeySequence(Qt::Key_O));
+    connect(objectMode_, &QAction::toggled, this, [this](bool on) {
+        viewport_->setObjectMode(on);
+        statusText_->setText(on ? tr("Object mode: drag rotates the data, Ctrl-drag moves it, Shift-drag scales it")
+                                : tr("Camera mode: drag turns the camera"));
+    });
+    twoPaths_ = viewMenu_->addAction(tr("Show f(g·x) and g·f(x) &Glyphs"));
+    twoPaths_->setCheckable(true);
+    twoPaths_->setChecked(true);
+    connect(twoPaths_, &QAction::toggled, this, [this](bool on) {
+        exploration_->twoPaths()->setVisible(on);
+        viewport_->requestRender();
+    });
     viewMenu_->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
@@ -158,6 +274,7 @@ void MainWindow::buildActions() {
     pointSize_->setSuffix(tr(" px"));
     bar->addWidget(pointSize_);
     bar->addSeparator();
+    bar->addAction(objectMode_);
     bar->addAction(reset);
     bar->addAction(exportAction);
 
@@ -198,6 +315,7 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     applyColorChoice(0);
     dataPanel_->showDataset(*dataset_, summary);
     inspector_->showNode(nullptr, -1);
+    exploration_->setSample(sample_);
     viewport_->resetCamera();
     const QString name = QFileInfo(QString::fromStdString(dataset_->source)).fileName();
     setWindowTitle(tr("%1 — EquiScope").arg(name));
@@ -207,6 +325,7 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
         text += tr(" — %1 points with NaN/Inf coordinates").arg(summary.nonFinitePositions);
     statusText_->setText(text);
     Q_EMIT datasetShown();
+    if (pendingRestore_) finishRestore();
 }
 
 void MainWindow::applyColorChoice(int index) {
@@ -226,7 +345,7 @@ void MainWindow::pickAt(QPointF position) {
     const double y = (viewport_->height() - position.y() - 1) * dpr;
     const int64_t node = layer_->pick(x, y);
     layer_->setPicked(node);
-    inspector_->showNode(sample_.get(), node);
+    exploration_->inspect(node);
     if (node >= 0) {
         const Field& pos = sample_->positions();
         statusText_->setText(tr("node %1 at (%2, %3, %4)")
@@ -285,10 +404,128 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    QFile::remove(autosavePath()); // a clean exit: nothing to restore next time
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
     QMainWindow::closeEvent(event);
+}
+
+} // namespace equiscope::gui
+
+namespace equiscope::gui {
+
+void MainWindow::applyModelFromPanel() {
+    const QString name = modelPanel_->modelName();
+    ModelOptions options = modelPanel_->options();
+    QString error = applyModel(name, options, modelPanel_->device());
+    if (error.contains("has no equiscope.json") && !property("batch").toBool()) {
+        // Ask for the spec's answers (model-format.md) and try again.
+        bool ok = false;
+        const QString output = QInputDialog::getItem(
+            this, tr("Model output"), tr("%1 has no spec. What does it return?").arg(QFileInfo(name).fileName()),
+            {"position", "vector", "pseudovector", "scalar", "tensor2"}, 0, false, &ok);
+        if (!ok) return;
+        const QString per = QInputDialog::getItem(this, tr("Model output"), tr("One output per"), {"node", "graph"}, 0, false, &ok);
+        if (!ok) return;
+        const int f = QInputDialog::getInt(this, tr("Model features"), tr("Feature channels F (width of feat)"), 1, 0, 4096, 1, &ok);
+        if (!ok) return;
+        options = {{"output", output.toStdString()}, {"per", per.toStdString()}, {"feature_dim", std::to_string(f)}};
+        error = applyModel(name, options, modelPanel_->device());
+    }
+    if (!error.isEmpty()) {
+        statusText_->setText(tr("Model not applied"));
+        if (!property("batch").toBool()) QMessageBox::warning(this, tr("Model"), error);
+    }
+}
+
+QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device) {
+    const QString error = exploration_->applyModel(nameOrFile, options, device);
+    if (error.isEmpty()) {
+        modelPanel_->setSelection(nameOrFile, options, device);
+        statusText_->setText(tr("Model %1 applied; evaluating…").arg(QFileInfo(nameOrFile).fileName()));
+    }
+    return error;
+}
+
+SessionState MainWindow::session() const {
+    SessionState s;
+    s.data = dataset_ ? QString::fromStdString(dataset_->source) : QStringLiteral("demo");
+    s.model = exploration_->modelName();
+    s.options = exploration_->modelOptions();
+    s.device = exploration_->device() == DeviceKind::Cuda ? "cuda" : "cpu";
+    s.stack = transformPanel_->stack();
+    s.current = transformPanel_->current();
+    s.colorBy = colorCombo_->currentText();
+    s.colormap = colormapCombo_->currentText();
+    s.pointSize = pointSize_->value();
+    s.logScale = evaluationPanel_->logScale();
+    s.twoPaths = twoPaths_->isChecked();
+    vtkCamera* c = viewport_->renderer()->GetActiveCamera();
+    s.hasCamera = true;
+    c->GetPosition(s.cameraPosition.data());
+    c->GetFocalPoint(s.cameraFocalPoint.data());
+    c->GetViewUp(s.cameraViewUp.data());
+    return s;
+}
+
+void MainWindow::restoreSession(const SessionState& state) {
+    pendingRestore_ = std::make_unique<SessionState>(state);
+    open(state.data);
+}
+
+void MainWindow::finishRestore() {
+    const SessionState s = *pendingRestore_;
+    pendingRestore_.reset();
+    if (const int i = colorCombo_->findText(s.colorBy); i >= 0) colorCombo_->setCurrentIndex(i);
+    colormapCombo_->setCurrentText(s.colormap);
+    pointSize_->setValue(s.pointSize);
+    evaluationPanel_->setLogScale(s.logScale);
+    twoPaths_->setChecked(s.twoPaths);
+    transformPanel_->setStack(s.stack);
+    transformPanel_->setCurrent(s.current);
+    if (s.model.isEmpty()) {
+        exploration_->clearModel();
+    } else {
+        const DeviceKind device = s.device == "cuda" && cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
+        if (const QString error = applyModel(s.model, s.options, device); !error.isEmpty())
+            statusText_->setText(tr("Session: model not restored: %1").arg(error));
+    }
+    if (s.hasCamera) {
+        vtkCamera* c = viewport_->renderer()->GetActiveCamera();
+        c->SetPosition(s.cameraPosition.data());
+        c->SetFocalPoint(s.cameraFocalPoint.data());
+        c->SetViewUp(s.cameraViewUp.data());
+        viewport_->renderer()->ResetCameraClippingRange();
+        viewport_->requestRender();
+    }
+    Q_EMIT sessionRestored();
+}
+
+void MainWindow::saveSessionAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QStringLiteral("session.equiscope.json"),
+                                                      tr("EquiScope sessions (*.json)"));
+    if (path.isEmpty()) return;
+    try {
+        saveSession(path, session());
+        statusText_->setText(tr("Session saved to %1").arg(path));
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Save session"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::openSessionFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("EquiScope sessions (*.json)"));
+    if (path.isEmpty()) return;
+    try {
+        restoreSession(loadSession(path));
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Open session"), QString::fromStdString(e.what()));
+    }
+}
+
+QString MainWindow::autosavePath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.equiscope.json");
 }
 
 } // namespace equiscope::gui

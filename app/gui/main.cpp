@@ -1,11 +1,15 @@
 // equiscope [FILE] [--screenshot OUT.png] [--size WxH]: the desktop application.
 
+#include "BuiltinModels.h"
+#include "Exploration.h"
 #include "MainWindow.h"
 #include "VtkViewport.h"
 #include "util/Runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QSurfaceFormat>
 #include <QTimer>
@@ -47,8 +51,18 @@ int main(int argc, char** argv) {
         QStringLiteral("size"),
         QStringLiteral("Viewport size for --screenshot (default 1024x768)."), QStringLiteral("WxH"),
         QStringLiteral("1024x768"));
-    parser.addOption(screenshot);
-    parser.addOption(size);
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model: a built-in name or a TorchScript file."),
+                                   QStringLiteral("M"));
+    const QCommandLineOption modelOption(QStringLiteral("model-option"), QStringLiteral("Model option key=value (repeatable)."),
+                                         QStringLiteral("k=v"));
+    const QCommandLineOption transform(QStringLiteral("transform"),
+                                       QStringLiteral("Transform such as \"SO3:axis=0,0,1;angle=45\"."), QStringLiteral("T"));
+    const QCommandLineOption colorBy(QStringLiteral("color-by"),
+                                     QStringLiteral("equivariance-error (default with a model) or a field name."),
+                                     QStringLiteral("what"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"),
+                                    QStringLiteral("auto"));
+    for (const auto& o : {screenshot, size, model, modelOption, transform, colorBy, device}) parser.addOption(o);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "equiscope: %s\n", qPrintable(parser.errorText()));
         return kExitBadInput;
@@ -57,39 +71,76 @@ int main(int argc, char** argv) {
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
     QSize viewSize;
     if (!parseSize(parser.value(size), viewSize)) {
-        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n",
-                     qPrintable(parser.value(size)));
+        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n", qPrintable(parser.value(size)));
         return kExitBadInput;
     }
     const QStringList files = parser.positionalArguments();
-    const QString data = files.isEmpty() ? QStringLiteral("demo") : files.front();
+
+    // The command line describes a session: data, model, transform, colouring.
+    equiscope::gui::SessionState state;
+    state.data = files.isEmpty() ? QStringLiteral("demo") : files.front();
+    try {
+        if (parser.isSet(transform)) state.current = equiscope::Transform::parse(parser.value(transform).toStdString());
+        if (parser.isSet(model)) {
+            state.model = parser.value(model);
+            for (const QString& kv : parser.values(modelOption)) equiscope::addOption(state.options, kv.toStdString());
+            equiscope::builtinModels().create(state.model.toStdString(), state.options); // fail early on bad input
+            state.device = QString::fromStdString(equiscope::deviceName(equiscope::parseDevice(parser.value(device).toStdString())));
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "equiscope: %s\n", e.what());
+        return kExitBadInput;
+    }
+    const QString colour = parser.value(colorBy);
+    if (!colour.isEmpty() && colour != "equivariance-error") state.colorBy = colour;
 
     equiscope::gui::MainWindow window;
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
         window.setProperty("batch", true);
         window.viewport()->setFixedSize(viewSize);
-        QObject::connect(
-            &window, &equiscope::gui::MainWindow::datasetShown, &window, [&window, out] {
-                // Let the window map and lay out before the frame is grabbed.
-                QTimer::singleShot(50, &window, [&window, out] {
-                    if (!window.exportPng(out)) {
-                        std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
-                        QApplication::exit(kExitBadInput);
-                        return;
-                    }
-                    QApplication::exit(0);
-                });
+        auto shoot = [&window, out] {
+            // Let the window map and lay out before the frame is grabbed.
+            QTimer::singleShot(50, &window, [&window, out] {
+                if (!window.exportPng(out)) {
+                    std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
+                    QApplication::exit(kExitBadInput);
+                    return;
+                }
+                QApplication::exit(0);
             });
-        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window,
-                         [](const QString& message) {
-                             std::fprintf(stderr, "error: %s\n", qPrintable(message));
-                             QApplication::exit(kExitBadInput);
-                         });
+        };
+        const bool withModel = !state.model.isEmpty();
+        QObject::connect(&window, &equiscope::gui::MainWindow::sessionRestored, &window, [shoot, withModel] {
+            if (!withModel) shoot();
+        });
+        QObject::connect(window.exploration(), &equiscope::gui::Exploration::evaluated, &window, [shoot, &window] {
+            // The result for the latest request: the transform of the command line.
+            if (!window.exploration()->worker()->busy()) shoot();
+        });
+        QObject::connect(window.exploration()->worker(), &equiscope::gui::ModelWorker::failed, &window, [](const QString& message) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(message));
+            QApplication::exit(kExitBadInput);
+        });
+        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window, [](const QString& message) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(message));
+            QApplication::exit(kExitBadInput);
+        });
     } else {
-        window.resize(1280, 800);
+        window.resize(1400, 900);
     }
     window.show();
-    window.open(data);
+    // After a crash the last autosave is still there: offer it when nothing else was asked for.
+    if (!parser.isSet(screenshot) && files.isEmpty() && !parser.isSet(model) && QFile::exists(window.autosavePath()) &&
+        QMessageBox::question(&window, QObject::tr("Restore session"),
+                              QObject::tr("EquiScope did not close cleanly last time. Restore that session?")) == QMessageBox::Yes) {
+        try {
+            window.restoreSession(equiscope::gui::loadSession(window.autosavePath()));
+            return QApplication::exec();
+        } catch (const std::exception& e) {
+            QMessageBox::warning(&window, QObject::tr("Restore session"), QString::fromStdString(e.what()));
+        }
+    }
+    window.restoreSession(state);
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 #pragma once
-// What every front end calls to open data: a file path, or "demo" for the built-in scene.
+// What every front end calls to open data: a file path, "demo" for the built-in scene, or
+// one of its shapes alone: "demo:sphere", "demo:torus", "demo:box", "demo:composite".
 
 #include "data/Sample.h"
 #include "util/Progress.h"

@@ -178,6 +178,8 @@ TwoPaths Evaluator::twoPaths(const GroupElement& element) const {
     t.modelThenTransformed.assign(expected.data_ptr<double>(),
                                   expected.data_ptr<double>() + expected.numel());
     t.rowError.assign(err.data_ptr<double>(), err.data_ptr<double>() + err.numel());
+    const torch::Tensor y = state_->baseline[0].contiguous().cpu();
+    t.untransformed.assign(y.data_ptr<double>(), y.data_ptr<double>() + y.numel());
     return t;
 }
 

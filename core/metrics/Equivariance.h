@@ -42,6 +42,7 @@ struct ErrorReport {
 // order of g.x (row i is original node g.source(i)).
 struct TwoPaths {
     std::vector<double> transformedThenModel, modelThenTransformed; // [rows, C]
+    std::vector<double> untransformed;                              // f(x), [rows, C] in node order
     std::vector<double> rowError;                                   // [rows]
     int64_t channels = 0;
 };

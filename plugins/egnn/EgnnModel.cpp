@@ -28,7 +28,8 @@ struct EgnnLayer : torch::nn::Module {
 
     // h [M,H], x [M,3]; edges row <- col (row receives); invDegree [M,1]. Edges go in
     // chunks so that no temporary outgrows the allocator's reuse threshold.
-    void forward(torch::Tensor& h, torch::Tensor& x, const torch::Tensor& row,
+    // `moved` accumulates x - x_0, so a velocity output needs no cancelling subtraction.
+    void forward(torch::Tensor& h, torch::Tensor& x, torch::Tensor& moved, const torch::Tensor& row,
                  const torch::Tensor& col, const torch::Tensor& invDegree) {
         constexpr int64_t kEdgeChunk = 1 << 15;
         // phi_e's first layer on [h_i, h_j, d2] split by blocks, so the [E, 2H+1] input is
@@ -56,6 +57,7 @@ struct EgnnLayer : torch::nn::Module {
             dx.index_add_(0, r, trans * torch::clamp_max(100.0 / length.clamp_min(1e-30), 1.0));
             agg.index_add_(0, r, m);
         }
+        moved = moved + dx * invDegree;
         x = x + dx * invDegree;
         h = h + node->forward(torch::cat({h, agg}, -1));
     }
@@ -85,10 +87,11 @@ class EgnnModel : public ModuleModel {
         auto [row, col, invDegree] = full ? fullGraph(b, n, pos) : knnEdges(pos);
         torch::Tensor h = net_->embed->forward(f.reshape({b * n, f.size(-1)}));
         torch::Tensor x = pos.reshape({b * n, 3});
+        torch::Tensor moved = torch::zeros_like(x);
         for (const auto& layer : *net_->layers)
-            layer->as<EgnnLayer>()->forward(h, x, row, col, invDegree);
+            layer->as<EgnnLayer>()->forward(h, x, moved, row, col, invDegree);
         const torch::Tensor out = x.reshape({b, n, 3});
-        return spec_.output == FieldType::Position ? out : out - pos;
+        return spec_.output == FieldType::Position ? out : moved.reshape({b, n, 3});
     }
 
   private:

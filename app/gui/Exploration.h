@@ -1,0 +1,97 @@
+#pragma once
+// The exploration loop: a model and the data, a transform from the panel (or the mouse in
+// object mode), live evaluation on the worker, and everything that shows its result:
+// error colours, the two-path glyphs, the numbers, the inspector, the charts.
+
+#include <QObject>
+#include <QPointF>
+#include <QTimer>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "ModelWorker.h"
+
+namespace equiscope::views {
+class ChartsPanel;
+class EvaluationPanel;
+class InspectorPanel;
+class ModelPanel;
+class PointCloudLayer;
+class TransformPanel;
+class TwoPathLayer;
+class VtkViewport;
+} // namespace equiscope::views
+
+namespace equiscope::gui {
+
+struct ExplorationViews {
+    views::VtkViewport* viewport;
+    views::PointCloudLayer* points;
+    views::ModelPanel* modelPanel;
+    views::TransformPanel* transformPanel;
+    views::EvaluationPanel* evaluationPanel;
+    views::ChartsPanel* charts;
+    views::InspectorPanel* inspector;
+};
+
+class Exploration : public QObject {
+    Q_OBJECT
+  public:
+    Exploration(const ExplorationViews& views, QObject* parent = nullptr);
+    ~Exploration() override;
+
+    void setSample(std::shared_ptr<const Sample> sample);
+    // Creates the model and starts evaluating; on failure returns the message and keeps
+    // the previous model. Options output/per/feature_dim answer a TorchScript file's
+    // missing spec.
+    QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
+    void clearModel();
+    const Model* model() const { return model_.get(); }
+    QString modelName() const { return modelName_; }
+    ModelOptions modelOptions() const { return modelOptions_; }
+    DeviceKind device() const { return device_; }
+    const LiveResult* lastResult() const { return last_ ? &*last_ : nullptr; }
+    ModelWorker* worker() const { return worker_; }
+    views::TwoPathLayer* twoPaths() const { return twoPaths_.get(); }
+    const std::map<std::string, double>& verdicts() const { return verdicts_; }
+
+    void inspect(int64_t node);
+    void animate(); // identity -> current transform over two seconds
+    bool animating() const { return animation_.isActive(); }
+    void refreshColors(); // after the log-scale / range settings changed
+
+  public Q_SLOTS:
+    void checkClaims();
+    void runSweep();
+    void runProfile();
+    void runLie();
+    void onObjectDrag(QPointF from, QPointF to, Qt::KeyboardModifiers modifiers);
+
+  Q_SIGNALS:
+    void evaluated(); // a live result is shown
+    void analysisDone(const QString& name);
+    void message(const QString& text);
+
+  private:
+    void transformChanged();
+    void showLive(const LiveResult& result);
+    double currentSweepParameter() const;
+
+    ExplorationViews v_;
+    ModelWorker* worker_;
+    std::unique_ptr<views::TwoPathLayer> twoPaths_;
+    std::shared_ptr<Model> model_;
+    std::shared_ptr<const Sample> sample_;
+    QString modelName_;
+    ModelOptions modelOptions_;
+    DeviceKind device_ = DeviceKind::Cpu;
+    std::optional<LiveResult> last_;
+    std::map<std::string, double> verdicts_;
+    int64_t inspected_ = -1;
+    QTimer animation_;
+    std::vector<double> animationTarget_;
+    int animationStep_ = 0;
+};
+
+} // namespace equiscope::gui

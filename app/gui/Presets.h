@@ -1,0 +1,21 @@
+#pragma once
+// Teaching presets on the Welcome page: data, model and transform chosen to show one idea.
+
+#include <QString>
+#include <vector>
+
+#include "groups/Transform.h"
+#include "models/Model.h"
+
+namespace equiscope::gui {
+
+struct Preset {
+    QString title, explanation;
+    QString data, model;
+    ModelOptions options;
+    Transform transform;
+};
+
+std::vector<Preset> presets();
+
+} // namespace equiscope::gui
