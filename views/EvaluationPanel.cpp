@@ -68,6 +68,12 @@ void EvaluationPanel::showMessage(const QString& message) { numbers_->setText(me
 QString EvaluationPanel::text() const { return numbers_->text(); }
 bool EvaluationPanel::logScale() const { return log_->isChecked(); }
 void EvaluationPanel::setLogScale(bool on) { log_->setChecked(on); }
+void EvaluationPanel::setLockedRange(bool locked, double lo, double hi) {
+    lo_->setValue(lo);
+    hi_->setValue(hi);
+    lock_->setChecked(locked);
+    Q_EMIT scaleChanged();
+}
 bool EvaluationPanel::rangeLocked() const { return lock_->isChecked(); }
 std::pair<double, double> EvaluationPanel::lockedRange() const { return {lo_->value(), hi_->value()}; }
 

@@ -24,6 +24,7 @@ class EvaluationPanel : public QWidget {
     bool rangeLocked() const;
     std::pair<double, double> lockedRange() const;
     void setLogScale(bool on);
+    void setLockedRange(bool locked, double lo, double hi);
 
   Q_SIGNALS:
     void scaleChanged(); // log scale or range lock changed

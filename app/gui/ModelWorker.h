@@ -72,3 +72,5 @@ class ModelWorker : public QObject {
 };
 
 } // namespace equiscope::gui
+
+Q_DECLARE_METATYPE(equiscope::gui::LiveResult)

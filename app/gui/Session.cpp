@@ -84,8 +84,8 @@ SessionState sessionFromJson(const QByteArray& json, const QString& where) {
     s.data = o["data"].toString();
     const QJsonObject model = o["model"].toObject();
     s.model = model["name"].toString();
-    for (auto it = model["options"].toObject().begin(); it != model["options"].toObject().end(); ++it)
-        s.options[it.key().toStdString()] = it.value().toString().toStdString();
+    const QJsonObject options = model["options"].toObject();
+    for (auto it = options.begin(); it != options.end(); ++it) s.options[it.key().toStdString()] = it.value().toString().toStdString();
     s.device = model["device"].toString("cpu");
     const QJsonObject transform = o["transform"].toObject();
     for (const auto& t : transform["stack"].toArray()) s.stack.push_back(transformFrom(t, where));

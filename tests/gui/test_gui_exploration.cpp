@@ -1,0 +1,191 @@
+// Interactive exploration in the main window, headless under Xvfb: the transform panel
+// drives the error field; an exactly equivariant model gives uniformly low colours and the
+// MLP varied ones; object-mode drags move the data, not the camera; sweeps fill the chart;
+// the inspector shows both paths; a session saves and restores identically.
+
+#include <QComboBox>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSurfaceFormat>
+#include <set>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include "ChartsPanel.h"
+#include "EvaluationPanel.h"
+#include "Exploration.h"
+#include "InspectorPanel.h"
+#include "MainWindow.h"
+#include "ModelPanel.h"
+#include "PointCloudLayer.h"
+#include "TestSupport.h"
+#include "TransformPanel.h"
+#include "TwoPathLayer.h"
+#include "VtkViewport.h"
+
+using equiscope::gui::MainWindow;
+using namespace equiscope;
+
+namespace {
+
+int distinctSceneColours(const QImage& image) {
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width() * 80 / 100; ++x) {
+            const QRgb c = image.pixel(x, y);
+            const int spread = std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)});
+            if (spread > 40) colours.insert(c & 0xf0f0f0); // coarse bins: shading noise aside
+        }
+    return static_cast<int>(colours.size());
+}
+
+} // namespace
+
+class TestGuiExploration : public QObject {
+    Q_OBJECT
+    std::unique_ptr<MainWindow> window_;
+
+    void applyAndWait(const QString& model, const ModelOptions& options) {
+        QSignalSpy evaluated(window_->exploration(), &gui::Exploration::evaluated);
+        QCOMPARE(window_->applyModel(model, options, DeviceKind::Cpu), QString());
+        QVERIFY(evaluated.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->exploration()->worker()->busy(), 60000);
+    }
+    void setTransformAndWait(const std::string& text) {
+        QSignalSpy evaluated(window_->exploration(), &gui::Exploration::evaluated);
+        window_->transformPanel()->setCurrent(Transform::parse(text));
+        QVERIFY(evaluated.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->exploration()->worker()->busy(), 60000);
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        if (QGuiApplication::platformName() == "offscreen" || QGuiApplication::platformName() == "minimal")
+            QSKIP("needs an X server with GL (run under xvfb-run)");
+        window_ = std::make_unique<MainWindow>();
+        window_->setProperty("batch", true);
+        window_->viewport()->setFixedSize(560, 420);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
+        window_->open(test::realPointClouds() + "/bunny_points_normals_binary_le.ply");
+        QVERIFY(shown.wait(30000));
+    }
+
+    void panelDrivesTheErrorField() {
+        applyAndWait("mlp", {{"output", "vector"}});
+        setTransformAndWait("SO3:axis=0,0,1;angle=30");
+        const std::vector<double> first = window_->layer()->externalValues();
+        QCOMPARE(static_cast<int64_t>(first.size()), window_->dataset()->samples[0].nodeCount());
+        setTransformAndWait("SO3:axis=0,0,1;angle=120");
+        const std::vector<double> second = window_->layer()->externalValues();
+        QVERIFY(first != second);
+        QVERIFY(window_->evaluationPanel()->text().contains("mean error"));
+        QVERIFY(window_->exploration()->twoPaths()->glyphs() > 0);
+        // The points are drawn at g.x.
+        QVERIFY(window_->layer()->legendVisible());
+    }
+
+    void equivariantModelIsUniformlyLowAndMlpVaries() {
+        window_->exploration()->twoPaths()->setVisible(false);
+        window_->evaluationPanel()->setLockedRange(true, 0, 2.0); // one scale for both models
+        applyAndWait("egnn", {});
+        setTransformAndWait("SO3:axis=1,1,0;angle=60");
+        double egnnMax = 0;
+        for (double e : window_->layer()->externalValues()) egnnMax = std::max(egnnMax, e);
+        QVERIFY(egnnMax < 1e-4);
+        const int egnnColours = distinctSceneColours(window_->viewport()->grabFramebuffer());
+
+        applyAndWait("mlp", {{"output", "vector"}});
+        setTransformAndWait("SO3:axis=1,1,0;angle=60");
+        const int mlpColours = distinctSceneColours(window_->viewport()->grabFramebuffer());
+        QVERIFY2(egnnColours <= 8 && mlpColours > 3 * std::max(egnnColours, 4),
+                 qPrintable(QString("EGNN %1 colours, MLP %2").arg(egnnColours).arg(mlpColours)));
+        window_->evaluationPanel()->setLockedRange(false, 0, 0.5);
+        window_->exploration()->twoPaths()->setVisible(true);
+    }
+
+    void objectModeMovesTheDataNotTheCamera() {
+        window_->transformPanel()->setCurrent(Transform::identity("SO3"));
+        window_->objectModeAction()->setChecked(true);
+        vtkCamera* camera = window_->viewport()->renderer()->GetActiveCamera();
+        double before[3], after[3];
+        camera->GetPosition(before);
+        QTest::mousePress(window_->viewport(), Qt::LeftButton, {}, QPoint(200, 200));
+        for (int i = 1; i <= 5; ++i) QTest::mouseMove(window_->viewport(), QPoint(200 + 15 * i, 200));
+        QTest::mouseRelease(window_->viewport(), Qt::LeftButton, {}, QPoint(275, 200));
+        camera->GetPosition(after);
+        QCOMPARE(std::vector<double>(before, before + 3), std::vector<double>(after, after + 3));
+        const Transform t = window_->transformPanel()->current();
+        QVERIFY(std::abs(t.values[3]) > 10); // the angle moved with the drag
+        window_->objectModeAction()->setChecked(false);
+    }
+
+    void sweepFillsTheChart() {
+        QSignalSpy done(window_->exploration(), &gui::Exploration::analysisDone);
+        window_->exploration()->runSweep();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.front().front().toString(), QString("sweep"));
+        QVERIFY(window_->charts()->seriesPoints(views::ChartsPanel::SweepChart) >= 73);
+        QCOMPARE(window_->charts()->csv(views::ChartsPanel::SweepChart).size(), 74);
+        QTemporaryDir dir;
+        QVERIFY(window_->charts()->exportCsv(views::ChartsPanel::SweepChart, dir.filePath("sweep.csv")));
+        QVERIFY(window_->charts()->exportPng(views::ChartsPanel::SweepChart, dir.filePath("sweep.png")));
+        QVERIFY(!QImage(dir.filePath("sweep.png")).isNull());
+    }
+
+    void inspectorShowsBothPaths() {
+        setTransformAndWait("SO3:axis=0,1,0;angle=45");
+        window_->exploration()->inspect(10);
+        auto* inspector = window_->inspector();
+        QStringList labels;
+        for (int r = 0; r < inspector->rowCount(); ++r) labels << inspector->item(r, 0)->text();
+        for (const char* l : {"f(x)", "f(g·x)", "g·f(x)", "error"}) QVERIFY2(labels.contains(QString::fromUtf8(l)), l);
+    }
+
+    void sessionSavesAndRestoresIdentically() {
+        applyAndWait("mlp", {{"output", "vector"}, {"hidden", "32"}});
+        window_->transformPanel()->setStack({Transform::parse("T3:tx=1;ty=2;tz=3")});
+        setTransformAndWait("SO3:axis=0,0,1;angle=75");
+        window_->colormapCombo()->setCurrentText("plasma");
+        const gui::SessionState saved = window_->session();
+        QTemporaryDir dir;
+        gui::saveSession(dir.filePath("s.json"), saved);
+
+        MainWindow other;
+        other.setProperty("batch", true);
+        other.viewport()->setFixedSize(560, 420);
+        other.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        QSignalSpy restored(&other, &MainWindow::sessionRestored);
+        other.restoreSession(gui::loadSession(dir.filePath("s.json")));
+        QVERIFY(restored.wait(60000));
+        QVERIFY(other.session() == saved);
+        QCOMPARE(other.exploration()->modelName(), QString("mlp"));
+        QCOMPARE(other.transformPanel()->stack().size(), std::size_t(1));
+        QVERIFY_THROWS_EXCEPTION(Error, gui::sessionFromJson("{\"equiscope_session\": 1, \"transform\": {\"current\": {\"group\": \"SO9\"}}}", "x"));
+        QVERIFY_THROWS_EXCEPTION(Error, gui::sessionFromJson("{not json", "bad.json"));
+    }
+
+    void commandLineBatchFigure() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("error.png");
+        const test::CliRun r = test::runTool("equiscope", {"demo", "--model", "mlp", "--model-option", "output=vector", "--transform",
+                                                          "SO3:axis=0,0,1;angle=45", "--color-by", "equivariance-error",
+                                                          "--screenshot", out, "--size", "400x300"});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(QImage(out).size(), QSize(400, 300));
+        QVERIFY(distinctSceneColours(QImage(out)) > 20);
+        QCOMPARE(test::runTool("equiscope", {"demo", "--model", "nope", "--screenshot", out}).status, 2);
+        QCOMPARE(test::runTool("equiscope", {"demo", "--transform", "SO3:spin=3", "--screenshot", out}).status, 2);
+    }
+};
+
+int main(int argc, char** argv) {
+    QSurfaceFormat::setDefaultFormat(equiscope::views::VtkViewport::defaultFormat());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("EquiScopeTests");
+    TestGuiExploration test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "test_gui_exploration.moc"
