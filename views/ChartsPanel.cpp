@@ -36,16 +36,35 @@ QChart* freshChart(QChartView* view, const QString& title) {
     return chart;
 }
 
-// Errors span decades; a log axis keeps 1e-8 and 1e-1 readable. Zeros are floored.
-QLogValueAxis* errorAxis(const QString& title) {
+QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
     auto* axis = new QLogValueAxis;
     axis->setTitleText(title);
     axis->setLabelFormat("%.0e");
     axis->setBase(10);
+    axis->setRange(lo, hi);
     return axis;
 }
 
-double floorForLog(double v) { return std::max(v, 1e-16); }
+// Errors often span decades (1e-8 next to 1e-1): then a log axis over the positive values
+// (exact zeros drawn at its floor); within three decades a linear axis from 0.
+QAbstractAxis* errorAxis(const QString& title, const std::vector<double>& values) {
+    double lo = 1e300, hi = 0;
+    for (double v : values)
+        if (v > 1e-15 && std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+    if (hi <= 0 || hi / lo < 1e3) {
+        auto* axis = new QValueAxis;
+        axis->setTitleText(title);
+        axis->setRange(0, hi > 0 ? hi * 1.05 : 1.0);
+        axis->setLabelFormat("%.3g");
+        return axis;
+    }
+    return logAxis(title, lo / 2, hi * 2);
+}
+
+// Where a log axis cannot show zero.
+double floorForLog(double v) {
+    return std::max(v, 1e-16);
+}
 
 } // namespace
 
@@ -94,29 +113,39 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         tabs_->addTab(page, tr(names[c]));
         const auto chart = static_cast<Chart>(c);
         connect(png, &QPushButton::clicked, this, [this, chart] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), "chart.png", tr("PNG (*.png)"));
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), "chart.png",
+                                                              tr("PNG (*.png)"));
             if (!path.isEmpty()) exportPng(chart, path);
         });
         connect(csv, &QPushButton::clicked, this, [this, chart] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "chart.csv", tr("CSV (*.csv)"));
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export data"), "chart.csv",
+                                                              tr("CSV (*.csv)"));
             if (!path.isEmpty()) exportCsv(chart, path);
         });
     }
 }
 
 void ChartsPanel::setSweep(const SweepReport& r, double current) {
-    QChart* chart = freshChart(views_[SweepChart], tr("Error along %1 (%2)").arg(QString::fromStdString(r.group), QString::fromStdString(r.generator)));
+    QChart* chart = freshChart(views_[SweepChart], tr("Error along %1 (%2)")
+                                                       .arg(QString::fromStdString(r.group),
+                                                            QString::fromStdString(r.generator)));
     auto* mean = new QLineSeries;
     mean->setName(tr("mean over nodes"));
     auto* max = new QLineSeries;
     max->setName(tr("max over nodes"));
-    csv_[SweepChart] = {QStringLiteral("parameter (%1),mean_error,max_error").arg(QString::fromStdString(r.unit))};
+    csv_[SweepChart] = {
+        QStringLiteral("parameter (%1),mean_error,max_error").arg(QString::fromStdString(r.unit))};
     double nearest = 0, best = 1e300, nearestValue = 1e-16;
     for (const auto& p : r.points) {
         mean->append(p.parameter, floorForLog(p.meanError));
         max->append(p.parameter, floorForLog(p.maxError));
-        csv_[SweepChart] << QStringLiteral("%1,%2,%3").arg(p.parameter, 0, 'g', 10).arg(p.meanError, 0, 'g', 10).arg(p.maxError, 0, 'g', 10);
-        if (std::abs(p.parameter - current) < best) best = std::abs(p.parameter - current), nearest = p.parameter, nearestValue = p.meanError;
+        csv_[SweepChart] << QStringLiteral("%1,%2,%3")
+                                .arg(p.parameter, 0, 'g', 10)
+                                .arg(p.meanError, 0, 'g', 10)
+                                .arg(p.maxError, 0, 'g', 10);
+        if (std::abs(p.parameter - current) < best)
+            best = std::abs(p.parameter - current), nearest = p.parameter,
+            nearestValue = p.meanError;
     }
     auto* marker = new QScatterSeries;
     marker->setName(tr("current element"));
@@ -125,7 +154,9 @@ void ChartsPanel::setSweep(const SweepReport& r, double current) {
     for (auto* s : std::initializer_list<QXYSeries*>{mean, max, marker}) chart->addSeries(s);
     auto* x = new QValueAxis;
     x->setTitleText(QString::fromStdString(r.unit));
-    auto* y = errorAxis(tr("equivariance error (relative)"));
+    std::vector<double> all;
+    for (const auto& p : r.points) all.insert(all.end(), {p.meanError, p.maxError});
+    auto* y = errorAxis(tr("equivariance error (relative)"), all);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto* s : chart->series()) {
@@ -143,7 +174,11 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
     for (const auto& r : reports) {
         *set << floorForLog(r.meanError);
         groups << QString::fromStdString(r.group);
-        csv_[ProfileChart] << QStringLiteral("%1,%2,%3,%4").arg(QString::fromStdString(r.group)).arg(r.samples).arg(r.meanError, 0, 'g', 10).arg(r.maxError, 0, 'g', 10);
+        csv_[ProfileChart] << QStringLiteral("%1,%2,%3,%4")
+                                  .arg(QString::fromStdString(r.group))
+                                  .arg(r.samples)
+                                  .arg(r.meanError, 0, 'g', 10)
+                                  .arg(r.maxError, 0, 'g', 10);
     }
     auto* series = new QBarSeries;
     series->append(set);
@@ -151,7 +186,9 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
     auto* x = new QBarCategoryAxis;
     x->append(groups);
     x->setTitleText(tr("group"));
-    auto* y = errorAxis(tr("mean equivariance error (relative)"));
+    std::vector<double> all;
+    for (const auto& r : reports) all.push_back(r.meanError);
+    auto* y = errorAxis(tr("mean equivariance error (relative)"), all);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -160,14 +197,18 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
 }
 
 void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group) {
-    QChart* chart = freshChart(views_[LieChart], tr("Lie derivative per generator of %1 (float64)").arg(group));
+    QChart* chart =
+        freshChart(views_[LieChart], tr("Lie derivative per generator of %1 (float64)").arg(group));
     auto* set = new QBarSet(tr("|L_X f| / mean |f|"));
     QStringList names;
     csv_[LieChart] = {QStringLiteral("generator,mean_norm,relative_norm")};
     for (const auto& r : reports) {
         *set << floorForLog(r.relativeNorm);
         names << QString::fromStdString(r.generator);
-        csv_[LieChart] << QStringLiteral("%1,%2,%3").arg(QString::fromStdString(r.generator)).arg(r.meanNorm, 0, 'g', 10).arg(r.relativeNorm, 0, 'g', 10);
+        csv_[LieChart] << QStringLiteral("%1,%2,%3")
+                              .arg(QString::fromStdString(r.generator))
+                              .arg(r.meanNorm, 0, 'g', 10)
+                              .arg(r.relativeNorm, 0, 'g', 10);
     }
     auto* series = new QBarSeries;
     series->append(set);
@@ -175,7 +216,9 @@ void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& g
     auto* x = new QBarCategoryAxis;
     x->append(names);
     x->setTitleText(tr("generator"));
-    auto* y = errorAxis(tr("relative Lie derivative norm"));
+    std::vector<double> all;
+    for (const auto& r : reports) all.push_back(r.relativeNorm);
+    auto* y = errorAxis(tr("relative Lie derivative norm"), all);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -201,21 +244,26 @@ void ChartsPanel::setHistogram(const std::vector<double>& errors) {
             ++zeros;
             continue;
         }
-        const int bin = std::clamp(static_cast<int>((std::log10(e) - a) / (b - a) * kBins), 0, kBins - 1);
+        const int bin =
+            std::clamp(static_cast<int>((std::log10(e) - a) / (b - a) * kBins), 0, kBins - 1);
         ++counts[static_cast<std::size_t>(bin)];
     }
     auto* series = new QLineSeries;
     series->setName(tr("nodes per bin (%1 exactly zero)").arg(zeros));
     for (int i = 0; i < kBins; ++i) {
-        const double l = std::pow(10.0, a + (b - a) * i / kBins), h = std::pow(10.0, a + (b - a) * (i + 1) / kBins);
+        const double l = std::pow(10.0, a + (b - a) * i / kBins),
+                     h = std::pow(10.0, a + (b - a) * (i + 1) / kBins);
         series->append(l, 0);
         series->append(l, counts[static_cast<std::size_t>(i)]);
         series->append(h, counts[static_cast<std::size_t>(i)]);
         series->append(h, 0);
-        csv_[HistogramChart] << QStringLiteral("%1,%2,%3").arg(l, 0, 'g', 8).arg(h, 0, 'g', 8).arg(counts[static_cast<std::size_t>(i)]);
+        csv_[HistogramChart] << QStringLiteral("%1,%2,%3")
+                                    .arg(l, 0, 'g', 8)
+                                    .arg(h, 0, 'g', 8)
+                                    .arg(counts[static_cast<std::size_t>(i)]);
     }
     chart->addSeries(series);
-    auto* x = errorAxis(tr("node error (relative)"));
+    auto* x = logAxis(tr("node error (relative)"), lo, hi); // the bins are log-spaced
     auto* y = new QValueAxis;
     y->setTitleText(tr("nodes"));
     y->setLabelFormat("%d");
@@ -225,9 +273,15 @@ void ChartsPanel::setHistogram(const std::vector<double>& errors) {
     series->attachAxis(y);
 }
 
-QString ChartsPanel::sweepAxis() const { return axis_->text(); }
-int ChartsPanel::sweepSteps() const { return steps_->value(); }
-void ChartsPanel::show(Chart chart) { tabs_->setCurrentIndex(chart); }
+QString ChartsPanel::sweepAxis() const {
+    return axis_->text();
+}
+int ChartsPanel::sweepSteps() const {
+    return steps_->value();
+}
+void ChartsPanel::show(Chart chart) {
+    tabs_->setCurrentIndex(chart);
+}
 
 bool ChartsPanel::exportPng(Chart chart, const QString& path) const {
     QSaveFile out(path);
@@ -249,8 +303,10 @@ int ChartsPanel::seriesPoints(Chart chart) const {
     int n = 0;
     if (!views_[chart]->chart()) return 0;
     for (auto* s : views_[chart]->chart()->series())
-        if (auto* xy = qobject_cast<QXYSeries*>(s)) n += static_cast<int>(xy->count());
-        else if (auto* bars = qobject_cast<QBarSeries*>(s)) n += bars->count() ? static_cast<int>(bars->barSets().front()->count()) : 0;
+        if (auto* xy = qobject_cast<QXYSeries*>(s))
+            n += static_cast<int>(xy->count());
+        else if (auto* bars = qobject_cast<QBarSeries*>(s))
+            n += bars->count() ? static_cast<int>(bars->barSets().front()->count()) : 0;
     return n;
 }
 

@@ -3,11 +3,11 @@
 // marked), the symmetry profile across groups, the Lie derivative per generator, and a
 // histogram of per-node errors. Every chart exports as PNG and CSV.
 
-#include <QStringList>
-#include <QWidget>
-
 #include "metrics/LieDerivative.h"
 #include "metrics/Sweep.h"
+
+#include <QStringList>
+#include <QWidget>
 
 class QChartView;
 class QLineEdit;

@@ -2,9 +2,9 @@
 // The evaluation readout: mean and max error of the current element, the element's matrix,
 // how long the evaluation took, and a caption that says what the colours mean.
 
-#include <QWidget>
-
 #include "groups/GroupElement.h"
+
+#include <QWidget>
 
 class QCheckBox;
 class QDoubleSpinBox;
@@ -16,7 +16,8 @@ class EvaluationPanel : public QWidget {
     Q_OBJECT
   public:
     explicit EvaluationPanel(QWidget* parent = nullptr);
-    void showResult(double meanError, double maxError, double seconds, const GroupElement& element, bool stale);
+    void showResult(double meanError, double maxError, double seconds, const GroupElement& element,
+                    bool stale);
     void showMessage(const QString& message);
     QString text() const;
 

@@ -14,7 +14,8 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QTableWidget(parent) {
     showNode(nullptr, -1);
 }
 
-void InspectorPanel::showNode(const Sample* sample, int64_t node, const std::vector<std::pair<QString, QString>>& extra) {
+void InspectorPanel::showNode(const Sample* sample, int64_t node,
+                              const std::vector<std::pair<QString, QString>>& extra) {
     node_ = sample && node >= 0 && node < sample->nodeCount() ? node : -1;
     clearContents();
     if (node_ < 0) {

@@ -16,14 +16,18 @@ namespace {
 const QString kTorchScript = QStringLiteral("TorchScript file…");
 }
 
-bool claimHolds(double meanError) { return meanError < 1e-4; }
+bool claimHolds(double meanError) {
+    return meanError < 1e-4;
+}
 
-ModelPanel::ModelPanel(const ModelRegistry& registry, QWidget* parent) : QWidget(parent), registry_(registry) {
+ModelPanel::ModelPanel(const ModelRegistry& registry, QWidget* parent)
+    : QWidget(parent), registry_(registry) {
     auto* layout = new QVBoxLayout(this);
     models_ = new QComboBox(this);
     for (const ModelInfo* m : registry_.all()) {
         models_->addItem(QString::fromStdString(m->name));
-        models_->setItemData(models_->count() - 1, QString::fromStdString(m->description), Qt::ToolTipRole);
+        models_->setItemData(models_->count() - 1, QString::fromStdString(m->description),
+                             Qt::ToolTipRole);
     }
     models_->addItem(kTorchScript);
     layout->addWidget(models_);
@@ -59,7 +63,9 @@ ModelPanel::ModelPanel(const ModelRegistry& registry, QWidget* parent) : QWidget
 
     connect(models_, &QComboBox::currentTextChanged, this, &ModelPanel::fillOptions);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("TorchScript model"), QString(), tr("TorchScript (*.pt *.pth);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("TorchScript model"), QString(),
+                                         tr("TorchScript (*.pt *.pth);;All files (*)"));
         if (path.isEmpty()) return;
         models_->setCurrentText(kTorchScript);
         file_->setText(path);
@@ -86,18 +92,24 @@ void ModelPanel::fillOptions() {
     }
 }
 
-QString ModelPanel::modelName() const { return models_->currentText() == kTorchScript ? file_->text() : models_->currentText(); }
+QString ModelPanel::modelName() const {
+    return models_->currentText() == kTorchScript ? file_->text() : models_->currentText();
+}
 
 ModelOptions ModelPanel::options() const {
     ModelOptions out;
     for (int r = 0; r < options_->rowCount(); ++r)
-        out[options_->item(r, 0)->text().toStdString()] = options_->item(r, 1)->text().trimmed().toStdString();
+        out[options_->item(r, 0)->text().toStdString()] =
+            options_->item(r, 1)->text().trimmed().toStdString();
     return out;
 }
 
-DeviceKind ModelPanel::device() const { return device_->currentText() == "cuda" ? DeviceKind::Cuda : DeviceKind::Cpu; }
+DeviceKind ModelPanel::device() const {
+    return device_->currentText() == "cuda" ? DeviceKind::Cuda : DeviceKind::Cpu;
+}
 
-void ModelPanel::setSelection(const QString& nameOrFile, const ModelOptions& options, DeviceKind device) {
+void ModelPanel::setSelection(const QString& nameOrFile, const ModelOptions& options,
+                              DeviceKind device) {
     if (registry_.find(nameOrFile.toStdString())) {
         models_->setCurrentText(nameOrFile);
     } else {
@@ -108,7 +120,8 @@ void ModelPanel::setSelection(const QString& nameOrFile, const ModelOptions& opt
         const auto it = options.find(options_->item(r, 0)->text().toStdString());
         if (it != options.end()) options_->item(r, 1)->setText(QString::fromStdString(it->second));
     }
-    device_->setCurrentText(device == DeviceKind::Cuda && device_->findText("cuda") >= 0 ? "cuda" : "cpu");
+    device_->setCurrentText(device == DeviceKind::Cuda && device_->findText("cuda") >= 0 ? "cuda"
+                                                                                         : "cpu");
 }
 
 void ModelPanel::showModel(const Model* model, const std::map<std::string, double>& verdicts) {
@@ -118,23 +131,32 @@ void ModelPanel::showModel(const Model* model, const std::map<std::string, doubl
     }
     const ModelSpec& s = model->spec();
     QString inputs;
-    for (const auto& i : s.inputs) inputs += (inputs.isEmpty() ? "" : ", ") + QString::fromStdString(i);
-    QString text = tr("<b>%1</b><br>inputs: %2 (F = %3)<br>output: %4 per %5 (C = %6)<br>claims:")
-                       .arg(QString::fromStdString(model->name()).toHtmlEscaped(), inputs)
-                       .arg(s.featureDim)
-                       .arg(QString::fromUtf8(fieldTypeName(s.output).data()), s.perNode ? "node" : "graph")
-                       .arg(s.channels());
+    for (const auto& i : s.inputs)
+        inputs += (inputs.isEmpty() ? "" : ", ") + QString::fromStdString(i);
+    QString text =
+        tr("<b>%1</b><br>inputs: %2 (F = %3)<br>output: %4 per %5 (C = %6)<br>claims:")
+            .arg(QString::fromStdString(model->name()).toHtmlEscaped(), inputs)
+            .arg(s.featureDim)
+            .arg(QString::fromUtf8(fieldTypeName(s.output).data()), s.perNode ? "node" : "graph")
+            .arg(s.channels());
     if (s.symmetries.empty()) text += tr(" none");
     for (const auto& claim : s.symmetries) {
         const auto it = verdicts.find(claim);
         text += "<br>&nbsp;&nbsp;" + QString::fromStdString(claim) + ": ";
-        if (it == verdicts.end()) text += tr("<i>not measured yet</i>");
-        else if (claimHolds(it->second)) text += tr("<span style='color:#2e9d3a'>holds</span> (mean error %1)").arg(it->second, 0, 'g', 3);
-        else text += tr("<span style='color:#d33'>broken</span> (mean error %1)").arg(it->second, 0, 'g', 3);
+        if (it == verdicts.end())
+            text += tr("<i>not measured yet</i>");
+        else if (claimHolds(it->second))
+            text += tr("<span style='color:#2e9d3a'>holds</span> (mean error %1)")
+                        .arg(it->second, 0, 'g', 3);
+        else
+            text += tr("<span style='color:#d33'>broken</span> (mean error %1)")
+                        .arg(it->second, 0, 'g', 3);
     }
     info_->setText(text);
 }
 
-QString ModelPanel::infoText() const { return info_->text(); }
+QString ModelPanel::infoText() const {
+    return info_->text();
+}
 
 } // namespace equiscope::views

@@ -3,11 +3,11 @@
 // the model's input and output types and its claimed symmetries with a measured verdict
 // next to each after "Check claims".
 
+#include "models/ModelRegistry.h"
+
 #include <QWidget>
 #include <map>
 #include <optional>
-
-#include "models/ModelRegistry.h"
 
 class QComboBox;
 class QLabel;
@@ -26,7 +26,8 @@ class ModelPanel : public QWidget {
     DeviceKind device() const;
     void setSelection(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
 
-    // What the applied model declares; verdicts: group -> measured mean error (absent: not yet checked).
+    // What the applied model declares; verdicts: group -> measured mean error (absent: not yet
+    // checked).
     void showModel(const Model* model, const std::map<std::string, double>& verdicts);
     QString infoText() const;
 

@@ -1,5 +1,7 @@
 #include "TransformPanel.h"
 
+#include "util/Error.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -11,14 +13,13 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "util/Error.h"
-
 namespace equiscope::views {
 
 namespace {
 constexpr int kSliderSteps = 1000;
-const char* kGroups[] = {"SO3", "O3", "SE3", "E3", "T3", "SO2(z)", "SO2(x)", "SO2(y)", "O2(z)", "Scale",
-                         "SO3*Scale", "GL3", "SL3", "Aff3", "Perm", "SE3*Perm"};
+const char* kGroups[] = {"SO3",    "O3",     "SE3",   "E3",      "T3",        "SO2(z)",
+                         "SO2(x)", "SO2(y)", "O2(z)", "Scale",   "SO3*Scale", "GL3",
+                         "SL3",    "Aff3",   "Perm",  "SE3*Perm"};
 } // namespace
 
 TransformPanel::TransformPanel(QWidget* parent) : QWidget(parent) {
@@ -72,7 +73,8 @@ TransformPanel::TransformPanel(QWidget* parent) : QWidget(parent) {
 
 int TransformPanel::toSlider(std::size_t i, double v) const {
     const ParameterSpec& p = specs_[i];
-    double f = p.logScale ? std::log(std::max(v, 1e-12) / p.min) / std::log(p.max / p.min) : (v - p.min) / (p.max - p.min);
+    double f = p.logScale ? std::log(std::max(v, 1e-12) / p.min) / std::log(p.max / p.min)
+                          : (v - p.min) / (p.max - p.min);
     return static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * kSliderSteps));
 }
 
@@ -105,11 +107,15 @@ void TransformPanel::rebuildParameters() {
         spin->setRange(p.min, p.max);
         spin->setDecimals(p.unit == "deg" ? 1 : 3);
         spin->setSingleStep(p.unit == "deg" ? 5 : (p.max - p.min) / 100);
-        if (p.unit == "deg") spin->setSuffix(QStringLiteral("°"));
-        else if (p.logScale) spin->setSuffix(QStringLiteral("×"));
+        if (p.unit == "deg")
+            spin->setSuffix(QStringLiteral("°"));
+        else if (p.logScale)
+            spin->setSuffix(QStringLiteral("×"));
         h->addWidget(slider, 1);
         h->addWidget(spin);
-        const QString label = QString::fromStdString(p.name) + (p.unit.empty() || p.unit == "deg" ? "" : " (" + QString::fromStdString(p.unit) + ")");
+        const QString label =
+            QString::fromStdString(p.name) +
+            (p.unit.empty() || p.unit == "deg" ? "" : " (" + QString::fromStdString(p.unit) + ")");
         form_->addRow(label, row);
         sliders_.push_back(slider);
         spins_.push_back(spin);
@@ -152,7 +158,8 @@ Transform TransformPanel::current() const {
 std::vector<Transform> TransformPanel::stack() const {
     std::vector<Transform> out;
     for (int i = 0; i < stackList_->count(); ++i)
-        out.push_back(Transform::parse(stackList_->item(i)->data(Qt::UserRole).toString().toStdString()));
+        out.push_back(
+            Transform::parse(stackList_->item(i)->data(Qt::UserRole).toString().toStdString()));
     return out;
 }
 
@@ -197,7 +204,8 @@ void TransformPanel::randomize() {
         // Permutations cannot be read back from parameters: draw a shuffle seed instead.
         std::vector<double> values = parametersOf(*g, e);
         for (std::size_t i = 0; i < specs_.size(); ++i)
-            if (specs_[i].name.find("shuffle") != std::string::npos) values[i] = 1 + static_cast<double>(rng_() % 999);
+            if (specs_[i].name.find("shuffle") != std::string::npos)
+                values[i] = 1 + static_cast<double>(rng_() % 999);
         setValues(values);
     } catch (const Error&) {
         return;

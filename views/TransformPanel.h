@@ -4,11 +4,11 @@
 // transforms that can be reordered (drag) or removed. The element shown is the stack
 // (first entry applied first) followed by the current transform.
 
+#include "groups/Transform.h"
+
 #include <QWidget>
 #include <random>
 #include <vector>
-
-#include "groups/Transform.h"
 
 class QComboBox;
 class QDoubleSpinBox;

@@ -17,7 +17,8 @@ namespace {
 constexpr double kFirst[3] = {1.0, 0.6, 0.1};   // f(g.x)
 constexpr double kSecond[3] = {0.2, 0.85, 1.0}; // g.f(x)
 
-void style(vtkActor* actor, vtkPolyDataMapper* mapper, vtkPolyData* data, const double* color, float width) {
+void style(vtkActor* actor, vtkPolyDataMapper* mapper, vtkPolyData* data, const double* color,
+           float width) {
     mapper->SetInputData(data);
     mapper->ScalarVisibilityOff();
     actor->SetMapper(mapper);
@@ -39,17 +40,20 @@ TwoPathLayer::TwoPathLayer(vtkRenderer* renderer) : renderer_(renderer) {
     key_->GetTextProperty()->SetFontSize(14);
     key_->GetTextProperty()->SetColor(0.95, 0.95, 0.95);
     key_->SetDisplayPosition(10, 10);
-    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()}) renderer_->AddActor(a);
+    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()})
+        renderer_->AddActor(a);
     renderer_->AddActor2D(key_);
     hide();
 }
 
 TwoPathLayer::~TwoPathLayer() {
-    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()}) renderer_->RemoveActor(a);
+    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()})
+        renderer_->RemoveActor(a);
     renderer_->RemoveActor2D(key_);
 }
 
-void TwoPathLayer::show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors, int maxGlyphs) {
+void TwoPathLayer::show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors,
+                        int maxGlyphs) {
     const bool positions = output == FieldType::Position;
     const bool vectors = output == FieldType::Vector || output == FieldType::Pseudovector;
     if ((!positions && !vectors) || paths.channels != 3) {
@@ -65,8 +69,10 @@ void TwoPathLayer::show(const TwoPaths& paths, FieldType output, const std::vect
         double a[3], b[3], base[3];
         for (int k = 0; k < 3; ++k) {
             base[k] = anchors[static_cast<std::size_t>(i * 3 + k)];
-            a[k] = paths.transformedThenModel[static_cast<std::size_t>(i * 3 + k)] + (positions ? 0 : base[k]);
-            b[k] = paths.modelThenTransformed[static_cast<std::size_t>(i * 3 + k)] + (positions ? 0 : base[k]);
+            a[k] = paths.transformedThenModel[static_cast<std::size_t>(i * 3 + k)] +
+                   (positions ? 0 : base[k]);
+            b[k] = paths.modelThenTransformed[static_cast<std::size_t>(i * 3 + k)] +
+                   (positions ? 0 : base[k]);
         }
         if (positions) {
             c1->InsertNextCell(1);
@@ -104,17 +110,21 @@ void TwoPathLayer::show(const TwoPaths& paths, FieldType output, const std::vect
 
 void TwoPathLayer::hide() {
     glyphs_ = 0;
-    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()}) a->VisibilityOff();
+    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()})
+        a->VisibilityOff();
     key_->VisibilityOff();
 }
 
 void TwoPathLayer::setVisible(bool visible) {
     wanted_ = visible;
     const bool on = visible && glyphs_ > 0;
-    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()}) a->SetVisibility(on);
+    for (vtkActor* a : {firstActor_.Get(), secondActor_.Get(), residualActor_.Get()})
+        a->SetVisibility(on);
     key_->SetVisibility(on);
 }
 
-bool TwoPathLayer::visible() const { return firstActor_->GetVisibility() != 0; }
+bool TwoPathLayer::visible() const {
+    return firstActor_->GetVisibility() != 0;
+}
 
 } // namespace equiscope::views

@@ -4,10 +4,10 @@
 // Vectors are drawn as segments from the node; positions as points. At most `maxGlyphs`
 // nodes are drawn (evenly strided) so the view stays readable.
 
-#include <vtkNew.h>
-
 #include "data/FieldType.h"
 #include "metrics/Equivariance.h"
+
+#include <vtkNew.h>
 
 class vtkActor;
 class vtkPolyData;
@@ -25,7 +25,8 @@ class TwoPathLayer {
     TwoPathLayer& operator=(const TwoPathLayer&) = delete;
 
     // `anchors`: g.x in the rows' order (where vector glyphs start), [rows, 3].
-    void show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors, int maxGlyphs = 400);
+    void show(const TwoPaths& paths, FieldType output, const std::vector<double>& anchors,
+              int maxGlyphs = 400);
     void hide();
     bool visible() const;
     void setVisible(bool visible);

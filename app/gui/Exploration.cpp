@@ -1,9 +1,5 @@
 #include "Exploration.h"
 
-#include <Eigen/Geometry>
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
-
 #include "BuiltinModels.h"
 #include "ChartsPanel.h"
 #include "EvaluationPanel.h"
@@ -17,6 +13,10 @@
 #include "io/TextScanner.h"
 #include "util/Error.h"
 
+#include <Eigen/Geometry>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
 namespace equiscope::gui {
 
 namespace {
@@ -26,7 +26,9 @@ const QString kErrorLabel = QStringLiteral("equiv. error");
 
 QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
     QStringList parts;
-    for (int64_t k = 0; k < c; ++k) parts << QString::number(v[row * static_cast<std::size_t>(c) + static_cast<std::size_t>(k)], 'g', 6);
+    for (int64_t k = 0; k < c; ++k)
+        parts << QString::number(v[row * static_cast<std::size_t>(c) + static_cast<std::size_t>(k)],
+                                 'g', 6);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -35,8 +37,10 @@ QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
 Exploration::Exploration(const ExplorationViews& views, QObject* parent)
     : QObject(parent), v_(views), worker_(new ModelWorker(this)),
       twoPaths_(std::make_unique<views::TwoPathLayer>(views.viewport->renderer())) {
-    connect(v_.transformPanel, &views::TransformPanel::changed, this, &Exploration::transformChanged);
-    connect(v_.transformPanel, &views::TransformPanel::animateRequested, this, &Exploration::animate);
+    connect(v_.transformPanel, &views::TransformPanel::changed, this,
+            &Exploration::transformChanged);
+    connect(v_.transformPanel, &views::TransformPanel::animateRequested, this,
+            &Exploration::animate);
     connect(worker_, &ModelWorker::liveReady, this, &Exploration::showLive);
     connect(worker_, &ModelWorker::failed, this, [this](const QString& m) {
         v_.evaluationPanel->showMessage(tr("Evaluation failed: %1").arg(m));
@@ -46,8 +50,10 @@ Exploration::Exploration(const ExplorationViews& views, QObject* parent)
     connect(v_.charts, &views::ChartsPanel::sweepRequested, this, &Exploration::runSweep);
     connect(v_.charts, &views::ChartsPanel::profileRequested, this, &Exploration::runProfile);
     connect(v_.charts, &views::ChartsPanel::lieRequested, this, &Exploration::runLie);
-    connect(v_.modelPanel, &views::ModelPanel::checkClaimsRequested, this, &Exploration::checkClaims);
-    connect(v_.evaluationPanel, &views::EvaluationPanel::scaleChanged, this, &Exploration::refreshColors);
+    connect(v_.modelPanel, &views::ModelPanel::checkClaimsRequested, this,
+            &Exploration::checkClaims);
+    connect(v_.evaluationPanel, &views::EvaluationPanel::scaleChanged, this,
+            &Exploration::refreshColors);
     connect(v_.viewport, &views::VtkViewport::objectDragged, this, &Exploration::onObjectDrag);
     animation_.setInterval(2000 / kAnimationSteps);
     connect(&animation_, &QTimer::timeout, this, [this] {
@@ -70,10 +76,12 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     twoPaths_->hide();
     const Field& pos = sample_->positions();
     Eigen::Vector3d mean = Eigen::Vector3d::Zero();
-    for (int64_t r = 0; r < pos.rows(); ++r) mean += Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2));
+    for (int64_t r = 0; r < pos.rows(); ++r)
+        mean += Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2));
     mean /= std::max<int64_t>(1, pos.rows());
     double rms = 0;
-    for (int64_t r = 0; r < pos.rows(); ++r) rms += (Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2)) - mean).squaredNorm();
+    for (int64_t r = 0; r < pos.rows(); ++r)
+        rms += (Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2)) - mean).squaredNorm();
     v_.transformPanel->setContext({pos.rows(), std::sqrt(rms / std::max<int64_t>(1, pos.rows()))});
     if (model_) {
         EvaluationOptions options;
@@ -83,7 +91,8 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     transformChanged();
 }
 
-QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device) {
+QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
+                                DeviceKind device) {
     std::shared_ptr<Model> model;
     try {
         model = builtinModels().create(nameOrFile.toStdString(), options);
@@ -122,10 +131,13 @@ void Exploration::transformChanged() {
     // Points are drawn at g.x in node order (a permutation does not move them).
     GroupElement motion = g;
     motion.permutation.clear();
-    v_.points->setPositions(transformField(sample_->positions(), motion, sample_->nodeCount()).values);
+    v_.points->setPositions(
+        transformField(sample_->positions(), motion, sample_->nodeCount()).values);
     if (model_) {
         worker_->requestLive(g);
-        if (last_) v_.evaluationPanel->showResult(last_->meanError, last_->maxError, last_->seconds, g, true);
+        if (last_)
+            v_.evaluationPanel->showResult(last_->meanError, last_->maxError, last_->seconds, g,
+                                           true);
     }
     v_.viewport->requestRender();
 }
@@ -139,12 +151,15 @@ void Exploration::showLive(const LiveResult& r) {
     std::vector<double> anchors(static_cast<std::size_t>(sample_->nodeCount() * 3));
     const Field& pos = sample_->positions();
     for (int64_t i = 0; i < sample_->nodeCount(); ++i) {
-        const Eigen::Vector3d x = r.element.apply(Eigen::Vector3d(pos.at(r.element.source(i), 0), pos.at(r.element.source(i), 1),
+        const Eigen::Vector3d x = r.element.apply(Eigen::Vector3d(pos.at(r.element.source(i), 0),
+                                                                  pos.at(r.element.source(i), 1),
                                                                   pos.at(r.element.source(i), 2)));
         for (int k = 0; k < 3; ++k) anchors[static_cast<std::size_t>(i * 3 + k)] = x(k);
     }
-    if (spec.perNode) twoPaths_->show(r.paths, spec.output, anchors);
-    else twoPaths_->hide();
+    if (spec.perNode)
+        twoPaths_->show(r.paths, spec.output, anchors);
+    else
+        twoPaths_->hide();
     v_.evaluationPanel->showResult(r.meanError, r.maxError, r.seconds, r.element, false);
     v_.charts->setHistogram(spec.perNode ? r.nodeError : r.paths.rowError);
     inspect(inspected_);
@@ -155,8 +170,10 @@ void Exploration::showLive(const LiveResult& r) {
 void Exploration::refreshColors() {
     v_.points->setLogScale(v_.evaluationPanel->logScale());
     const auto [lo, hi] = v_.evaluationPanel->lockedRange();
-    if (v_.evaluationPanel->rangeLocked()) v_.points->setLockedRange(lo, hi);
-    else v_.points->setLockedRange(0, 0);
+    if (v_.evaluationPanel->rangeLocked())
+        v_.points->setLockedRange(lo, hi);
+    else
+        v_.points->setLockedRange(0, 0);
     v_.viewport->requestRender();
 }
 
@@ -168,10 +185,12 @@ void Exploration::inspect(int64_t node) {
         const GroupElement inv = last_->element.inverse();
         const auto row = static_cast<std::size_t>(inv.source(node));
         const int64_t c = last_->paths.channels;
-        extra = {{tr("f(x)"), triple(last_->paths.untransformed, static_cast<std::size_t>(node), c)},
-                 {tr("f(g·x)"), triple(last_->paths.transformedThenModel, row, c)},
-                 {tr("g·f(x)"), triple(last_->paths.modelThenTransformed, row, c)},
-                 {tr("error"), QString::number(last_->nodeError[static_cast<std::size_t>(node)], 'g', 6)}};
+        extra = {
+            {tr("f(x)"), triple(last_->paths.untransformed, static_cast<std::size_t>(node), c)},
+            {tr("f(g·x)"), triple(last_->paths.transformedThenModel, row, c)},
+            {tr("g·f(x)"), triple(last_->paths.modelThenTransformed, row, c)},
+            {tr("error"),
+             QString::number(last_->nodeError[static_cast<std::size_t>(node)], 'g', 6)}};
     }
     v_.inspector->showNode(sample_.get(), node, extra);
 }
@@ -185,29 +204,33 @@ void Exploration::animate() {
 void Exploration::checkClaims() {
     if (!model_) return;
     std::vector<std::string> claims = model_->spec().symmetries;
-    worker_->runAnalysis(QStringLiteral("claims"), [this, claims](const Evaluator& e, const Progress& progress) {
-        auto results = std::make_shared<std::map<std::string, double>>();
-        for (const auto& c : claims) {
-            progress.checkCancelled();
-            try {
-                (*results)[c] = e.check(*makeGroup(c), progress).meanError;
-            } catch (const Error&) {
-                continue; // a claim the engine cannot parse stays unmeasured
-            }
-        }
-        return std::function<void()>([this, results] {
-            verdicts_ = *results;
-            v_.modelPanel->showModel(model_.get(), verdicts_);
-        });
-    });
+    worker_->runAnalysis(QStringLiteral("claims"),
+                         [this, claims](const Evaluator& e, const Progress& progress) {
+                             auto results = std::make_shared<std::map<std::string, double>>();
+                             for (const auto& c : claims) {
+                                 progress.checkCancelled();
+                                 try {
+                                     (*results)[c] = e.check(*makeGroup(c), progress).meanError;
+                                 } catch (const Error&) {
+                                     continue; // a claim the engine cannot parse stays unmeasured
+                                 }
+                             }
+                             return std::function<void()>([this, results] {
+                                 verdicts_ = *results;
+                                 v_.modelPanel->showModel(model_.get(), verdicts_);
+                             });
+                         });
 }
 
 double Exploration::currentSweepParameter() const {
     const Transform t = v_.transformPanel->current();
     const auto specs = makeGroup(t.group)->parameters();
     for (std::size_t i = 0; i < specs.size(); ++i)
-        if (specs[i].name.find("angle") != std::string::npos || specs[i].name.find("scale") != std::string::npos)
-            return specs[i].name.find("angle") != std::string::npos && t.values[i] < 0 ? t.values[i] + 360 : t.values[i];
+        if (specs[i].name.find("angle") != std::string::npos ||
+            specs[i].name.find("scale") != std::string::npos)
+            return specs[i].name.find("angle") != std::string::npos && t.values[i] < 0
+                       ? t.values[i] + 360
+                       : t.values[i];
     return 0;
 }
 
@@ -216,30 +239,36 @@ void Exploration::runSweep() {
     const QStringList parts = v_.charts->sweepAxis().split(',');
     Eigen::Vector3d axis(0, 0, 1);
     if (parts.size() != 3 || !parseDouble(parts[0].trimmed().toStdString(), axis.x()) ||
-        !parseDouble(parts[1].trimmed().toStdString(), axis.y()) || !parseDouble(parts[2].trimmed().toStdString(), axis.z())) {
+        !parseDouble(parts[1].trimmed().toStdString(), axis.y()) ||
+        !parseDouble(parts[2].trimmed().toStdString(), axis.z())) {
         Q_EMIT message(tr("The sweep axis must be three numbers such as 0,0,1"));
         return;
     }
     const std::string group = v_.transformPanel->current().group;
     const int steps = v_.charts->sweepSteps();
     const double current = currentSweepParameter();
-    worker_->runAnalysis(QStringLiteral("sweep"), [this, group, axis, steps, current](const Evaluator& e, const Progress& progress) {
-        auto report = std::make_shared<SweepReport>(sweep(e, *makeGroup(group), axis, steps, progress));
-        return std::function<void()>([this, report, current] { v_.charts->setSweep(*report, current); });
-    });
+    worker_->runAnalysis(
+        QStringLiteral("sweep"),
+        [this, group, axis, steps, current](const Evaluator& e, const Progress& progress) {
+            auto report =
+                std::make_shared<SweepReport>(sweep(e, *makeGroup(group), axis, steps, progress));
+            return std::function<void()>(
+                [this, report, current] { v_.charts->setSweep(*report, current); });
+        });
 }
 
 void Exploration::runProfile() {
     if (!model_) return;
-    worker_->runAnalysis(QStringLiteral("profile"), [this](const Evaluator& e, const Progress& progress) {
-        auto reports = std::make_shared<std::vector<ErrorReport>>();
-        const auto groups = candidateGroups();
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            progress.report(static_cast<double>(i) / groups.size(), "profile: " + groups[i]);
-            reports->push_back(e.check(*makeGroup(groups[i])));
-        }
-        return std::function<void()>([this, reports] { v_.charts->setProfile(*reports); });
-    });
+    worker_->runAnalysis(
+        QStringLiteral("profile"), [this](const Evaluator& e, const Progress& progress) {
+            auto reports = std::make_shared<std::vector<ErrorReport>>();
+            const auto groups = candidateGroups();
+            for (std::size_t i = 0; i < groups.size(); ++i) {
+                progress.report(static_cast<double>(i) / groups.size(), "profile: " + groups[i]);
+                reports->push_back(e.check(*makeGroup(groups[i])));
+            }
+            return std::function<void()>([this, reports] { v_.charts->setProfile(*reports); });
+        });
 }
 
 void Exploration::runLie() {
@@ -248,12 +277,14 @@ void Exploration::runLie() {
     auto model = model_;
     auto sample = sample_;
     const DeviceKind device = device_;
-    worker_->runAnalysis(QStringLiteral("lie"), [this, group, model, sample, device](const Evaluator&, const Progress&) {
+    worker_->runAnalysis(QStringLiteral("lie"), [this, group, model, sample,
+                                                 device](const Evaluator&, const Progress&) {
         EvaluationOptions options;
         options.float64 = true;
         options.device = device;
         const Evaluator precise(*model, *sample, options); // the worker switches back for live jobs
-        auto reports = std::make_shared<std::vector<LieReport>>(lieDerivatives(precise, *makeGroup(group)));
+        auto reports =
+            std::make_shared<std::vector<LieReport>>(lieDerivatives(precise, *makeGroup(group)));
         const QString name = QString::fromStdString(group);
         return std::function<void()>([this, reports, name] { v_.charts->setLie(*reports, name); });
     });
@@ -273,12 +304,15 @@ void Exploration::onObjectDrag(QPointF from, QPointF to, Qt::KeyboardModifiers m
     if (modifiers & Qt::ShiftModifier) { // scale: drag up to grow
         step = GroupElement::linearMap(std::exp(-dy * 0.005) * Eigen::Matrix3d::Identity());
     } else if (modifiers & Qt::ControlModifier) { // translate in the view plane
-        const double perPixel = 2.0 * v_.transformPanel->context().scale / std::max(1, v_.viewport->height());
+        const double perPixel =
+            2.0 * v_.transformPanel->context().scale / std::max(1, v_.viewport->height());
         step = GroupElement::shift((dx * right - dy * u) * perPixel);
     } else { // rotate like a trackball: about the axis orthogonal to the drag, in view space
         const Eigen::Vector3d axis = dy * right + dx * u;
         if (axis.norm() < 1e-9) return;
-        step = GroupElement::linearMap(Eigen::AngleAxisd(axis.norm() * 0.5 * 3.14159265358979 / 180, axis.normalized()).toRotationMatrix());
+        step = GroupElement::linearMap(
+            Eigen::AngleAxisd(axis.norm() * 0.5 * 3.14159265358979 / 180, axis.normalized())
+                .toRotationMatrix());
     }
     v_.transformPanel->setFromElement(step.compose(current));
 }

@@ -3,14 +3,14 @@
 // object mode), live evaluation on the worker, and everything that shows its result:
 // error colours, the two-path glyphs, the numbers, the inspector, the charts.
 
+#include "ModelWorker.h"
+
 #include <QObject>
 #include <QPointF>
 #include <QTimer>
 #include <map>
 #include <memory>
 #include <optional>
-
-#include "ModelWorker.h"
 
 namespace equiscope::views {
 class ChartsPanel;

@@ -1,5 +1,23 @@
 #include "MainWindow.h"
 
+#include "BuiltinModels.h"
+#include "ChartsPanel.h"
+#include "ColorChoice.h"
+#include "Colormap.h"
+#include "DataPanel.h"
+#include "DatasetLoader.h"
+#include "EvaluationPanel.h"
+#include "Exploration.h"
+#include "InspectorPanel.h"
+#include "ModelPanel.h"
+#include "PointCloudLayer.h"
+#include "Presets.h"
+#include "TransformPanel.h"
+#include "TwoPathLayer.h"
+#include "VtkViewport.h"
+#include "data/Summary.h"
+#include "util/Error.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -28,24 +46,6 @@
 #include <QVBoxLayout>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
-
-#include "BuiltinModels.h"
-#include "ChartsPanel.h"
-#include "ColorChoice.h"
-#include "Colormap.h"
-#include "DataPanel.h"
-#include "DatasetLoader.h"
-#include "EvaluationPanel.h"
-#include "Exploration.h"
-#include "InspectorPanel.h"
-#include "ModelPanel.h"
-#include "PointCloudLayer.h"
-#include "Presets.h"
-#include "TransformPanel.h"
-#include "TwoPathLayer.h"
-#include "VtkViewport.h"
-#include "data/Summary.h"
-#include "util/Error.h"
 
 namespace equiscope::gui {
 
@@ -79,17 +79,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     buildDocks();
     buildActions();
-    exploration_ = new Exploration(
-        {viewport_, layer_.get(), modelPanel_, transformPanel_, evaluationPanel_, charts_, inspector_}, this);
-    connect(modelPanel_, &views::ModelPanel::applyRequested, this, &MainWindow::applyModelFromPanel);
+    exploration_ = new Exploration({viewport_, layer_.get(), modelPanel_, transformPanel_,
+                                    evaluationPanel_, charts_, inspector_},
+                                   this);
+    connect(modelPanel_, &views::ModelPanel::applyRequested, this,
+            &MainWindow::applyModelFromPanel);
     connect(exploration_, &Exploration::message, statusText_, &QLabel::setText);
-    connect(exploration_->worker(), &ModelWorker::analysisProgress, this, [this](double f, const QString& m) {
-        progress_->setVisible(true);
-        cancel_->setVisible(true);
-        progress_->setValue(static_cast<int>(f * 1000));
-        statusText_->setText(m);
-    });
-    connect(exploration_->worker(), &ModelWorker::analysisFinished, this, [this] { setBusy(false); });
+    connect(exploration_->worker(), &ModelWorker::analysisProgress, this,
+            [this](double f, const QString& m) {
+                progress_->setVisible(true);
+                cancel_->setVisible(true);
+                progress_->setValue(static_cast<int>(f * 1000));
+                statusText_->setText(m);
+            });
+    connect(exploration_->worker(), &ModelWorker::analysisFinished, this,
+            [this](const QString& name) {
+                setBusy(false);
+                statusText_->setText(tr("%1 finished").arg(name));
+            });
     connect(exploration_->worker(), &ModelWorker::failed, this, [this] { setBusy(false); });
     connect(cancel_, &QToolButton::clicked, exploration_->worker(), &ModelWorker::cancelAnalysis);
     autosave_.setInterval(kAutosaveMs);
@@ -133,10 +140,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 // The exploration draws into the viewport's renderer: it goes before the child widgets.
-MainWindow::~MainWindow() { delete exploration_; }
+MainWindow::~MainWindow() {
+    delete exploration_;
+}
 
 void MainWindow::buildDocks() {
-    auto dock = [this](const QString& title, const char* name, QWidget* widget, Qt::DockWidgetArea area) {
+    auto dock = [this](const QString& title, const char* name, QWidget* widget,
+                       Qt::DockWidgetArea area) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
         d->setWidget(widget);
@@ -168,12 +178,13 @@ void MainWindow::buildDocks() {
 QWidget* MainWindow::buildWelcome() {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    auto* intro = new QLabel(tr("<b>EquiScope</b>: transform the data and watch where a model keeps or "
-                                "breaks its symmetries. Pick a preset, or open data (File ▸ Open), choose a "
-                                "model in the Model tab and a group in the Transform dock. <b>O</b> toggles "
-                                "object mode: drag to rotate the data, Ctrl-drag to move it, Shift-drag to "
-                                "scale it."),
-                             page);
+    auto* intro =
+        new QLabel(tr("<b>EquiScope</b>: transform the data and watch where a model keeps or "
+                      "breaks its symmetries. Pick a preset, or open data (File ▸ Open), choose a "
+                      "model in the Model tab and a group in the Transform dock. <b>O</b> toggles "
+                      "object mode: drag to rotate the data, Ctrl-drag to move it, Shift-drag to "
+                      "scale it."),
+                   page);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     const auto all = presets();
@@ -185,7 +196,8 @@ QWidget* MainWindow::buildWelcome() {
         text->setWordWrap(true);
         text->setStyleSheet("color: gray");
         layout->addWidget(text);
-        connect(button, &QPushButton::clicked, this, [this, i] { applyPreset(static_cast<int>(i)); });
+        connect(button, &QPushButton::clicked, this,
+                [this, i] { applyPreset(static_cast<int>(i)); });
     }
     layout->addStretch(1);
     return page;
@@ -219,7 +231,8 @@ void MainWindow::buildActions() {
     file->addSeparator();
     file->addAction(tr("Open &Session…"), this, &MainWindow::openSessionFile)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    file->addAction(tr("&Save Session…"), this, &MainWindow::saveSessionAs)->setShortcut(QKeySequence::Save);
+    file->addAction(tr("&Save Session…"), this, &MainWindow::saveSessionAs)
+        ->setShortcut(QKeySequence::Save);
     file->addSeparator();
     QAction* exportAction = file->addAction(tr("&Export PNG…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -240,8 +253,9 @@ void MainWindow::buildActions() {
     objectMode_->setShortcut(QKeySequence(Qt::Key_O));
     connect(objectMode_, &QAction::toggled, this, [this](bool on) {
         viewport_->setObjectMode(on);
-        statusText_->setText(on ? tr("Object mode: drag rotates the data, Ctrl-drag moves it, Shift-drag scales it")
-                                : tr("Camera mode: drag turns the camera"));
+        statusText_->setText(
+            on ? tr("Object mode: drag rotates the data, Ctrl-drag moves it, Shift-drag scales it")
+               : tr("Camera mode: drag turns the camera"));
     });
     twoPaths_ = viewMenu_->addAction(tr("Show f(g·x) and g·f(x) &Glyphs"));
     twoPaths_->setCheckable(true);
@@ -423,14 +437,20 @@ void MainWindow::applyModelFromPanel() {
         // Ask for the spec's answers (model-format.md) and try again.
         bool ok = false;
         const QString output = QInputDialog::getItem(
-            this, tr("Model output"), tr("%1 has no spec. What does it return?").arg(QFileInfo(name).fileName()),
+            this, tr("Model output"),
+            tr("%1 has no spec. What does it return?").arg(QFileInfo(name).fileName()),
             {"position", "vector", "pseudovector", "scalar", "tensor2"}, 0, false, &ok);
         if (!ok) return;
-        const QString per = QInputDialog::getItem(this, tr("Model output"), tr("One output per"), {"node", "graph"}, 0, false, &ok);
+        const QString per = QInputDialog::getItem(this, tr("Model output"), tr("One output per"),
+                                                  {"node", "graph"}, 0, false, &ok);
         if (!ok) return;
-        const int f = QInputDialog::getInt(this, tr("Model features"), tr("Feature channels F (width of feat)"), 1, 0, 4096, 1, &ok);
+        const int f =
+            QInputDialog::getInt(this, tr("Model features"),
+                                 tr("Feature channels F (width of feat)"), 1, 0, 4096, 1, &ok);
         if (!ok) return;
-        options = {{"output", output.toStdString()}, {"per", per.toStdString()}, {"feature_dim", std::to_string(f)}};
+        options = {{"output", output.toStdString()},
+                   {"per", per.toStdString()},
+                   {"feature_dim", std::to_string(f)}};
         error = applyModel(name, options, modelPanel_->device());
     }
     if (!error.isEmpty()) {
@@ -439,11 +459,13 @@ void MainWindow::applyModelFromPanel() {
     }
 }
 
-QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device) {
+QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& options,
+                               DeviceKind device) {
     const QString error = exploration_->applyModel(nameOrFile, options, device);
     if (error.isEmpty()) {
         modelPanel_->setSelection(nameOrFile, options, device);
-        statusText_->setText(tr("Model %1 applied; evaluating…").arg(QFileInfo(nameOrFile).fileName()));
+        statusText_->setText(
+            tr("Model %1 applied; evaluating…").arg(QFileInfo(nameOrFile).fileName()));
     }
     return error;
 }
@@ -487,7 +509,8 @@ void MainWindow::finishRestore() {
     if (s.model.isEmpty()) {
         exploration_->clearModel();
     } else {
-        const DeviceKind device = s.device == "cuda" && cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
+        const DeviceKind device =
+            s.device == "cuda" && cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
         if (const QString error = applyModel(s.model, s.options, device); !error.isEmpty())
             statusText_->setText(tr("Session: model not restored: %1").arg(error));
     }
@@ -503,7 +526,8 @@ void MainWindow::finishRestore() {
 }
 
 void MainWindow::saveSessionAs() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), QStringLiteral("session.equiscope.json"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"),
+                                                      QStringLiteral("session.equiscope.json"),
                                                       tr("EquiScope sessions (*.json)"));
     if (path.isEmpty()) return;
     try {
@@ -515,7 +539,8 @@ void MainWindow::saveSessionAs() {
 }
 
 void MainWindow::openSessionFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(), tr("EquiScope sessions (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(),
+                                                      tr("EquiScope sessions (*.json)"));
     if (path.isEmpty()) return;
     try {
         restoreSession(loadSession(path));
@@ -525,7 +550,8 @@ void MainWindow::openSessionFile() {
 }
 
 QString MainWindow::autosavePath() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.equiscope.json");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/autosave.equiscope.json");
 }
 
 } // namespace equiscope::gui

@@ -3,12 +3,12 @@
 // Welcome and Charts docks; colour controls; File menu with recent files and sessions;
 // drag and drop; a status bar with progress and cancel; autosave.
 
+#include "Session.h"
+#include "data/Sample.h"
+
 #include <QMainWindow>
 #include <QTimer>
 #include <memory>
-
-#include "Session.h"
-#include "data/Sample.h"
 
 class QAction;
 class QComboBox;

@@ -18,7 +18,8 @@ ModelWorker::~ModelWorker() {
     watcher_.waitForFinished();
 }
 
-void ModelWorker::setModel(std::shared_ptr<Model> model, std::shared_ptr<const Sample> sample, EvaluationOptions options) {
+void ModelWorker::setModel(std::shared_ptr<Model> model, std::shared_ptr<const Sample> sample,
+                           EvaluationOptions options) {
     // The running job keeps its own copies; results of the old model are dropped by sequence.
     model_ = std::move(model);
     sample_ = std::move(sample);
@@ -77,11 +78,14 @@ void ModelWorker::pump() {
                 r.nodeError.assign(rows, 0.0);
                 for (std::size_t i = 0; i < rows; ++i) {
                     const double v = r.paths.rowError[i];
-                    if (model->spec().perNode) r.nodeError[static_cast<std::size_t>(r.element.source(static_cast<int64_t>(i)))] = v;
+                    if (model->spec().perNode)
+                        r.nodeError[static_cast<std::size_t>(
+                            r.element.source(static_cast<int64_t>(i)))] = v;
                     r.meanError += v / static_cast<double>(rows);
                     r.maxError = std::max(r.maxError, v);
                 }
-                r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                r.seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 out.live = std::move(r);
             } else {
                 out.analysis = analysis.first;
@@ -89,7 +93,11 @@ void ModelWorker::pump() {
                     [self](double f, const std::string& message) {
                         const QString text = QString::fromStdString(message);
                         QMetaObject::invokeMethod(
-                            self.data(), [self, f, text] { if (self) Q_EMIT self->analysisProgress(f, text); }, Qt::QueuedConnection);
+                            self.data(),
+                            [self, f, text] {
+                                if (self) Q_EMIT self->analysisProgress(f, text);
+                            },
+                            Qt::QueuedConnection);
                     },
                     cancel);
                 out.deliver = analysis.second(e, progress);

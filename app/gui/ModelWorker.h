@@ -4,14 +4,14 @@
 // latest request waits and results older than the latest request are dropped, and queued
 // analyses (sweep, profile, Lie derivative). The GUI thread never waits on a model.
 
+#include "metrics/Equivariance.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
-
-#include "metrics/Equivariance.h"
 
 namespace equiscope::gui {
 
@@ -33,7 +33,8 @@ class ModelWorker : public QObject {
     ~ModelWorker() override;
 
     // Replaces model and data; the evaluator (and f(x)) is rebuilt by the next job.
-    void setModel(std::shared_ptr<Model> model, std::shared_ptr<const Sample> sample, EvaluationOptions options);
+    void setModel(std::shared_ptr<Model> model, std::shared_ptr<const Sample> sample,
+                  EvaluationOptions options);
     bool hasModel() const { return model_ != nullptr; }
 
     uint64_t requestLive(const GroupElement& element); // returns the request's sequence number
@@ -63,7 +64,8 @@ class ModelWorker : public QObject {
     EvaluationOptions options_;
     // The evaluator of the current model, built and used on the worker only; a new model
     // gets a new slot, so a job still running for the old one never touches the new one.
-    std::shared_ptr<std::shared_ptr<Evaluator>> evaluator_ = std::make_shared<std::shared_ptr<Evaluator>>();
+    std::shared_ptr<std::shared_ptr<Evaluator>> evaluator_ =
+        std::make_shared<std::shared_ptr<Evaluator>>();
     std::optional<std::pair<uint64_t, GroupElement>> pendingLive_;
     std::deque<std::pair<QString, Analysis>> analyses_;
     uint64_t latest_ = 0;

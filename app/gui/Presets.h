@@ -1,11 +1,11 @@
 #pragma once
 // Teaching presets on the Welcome page: data, model and transform chosen to show one idea.
 
-#include <QString>
-#include <vector>
-
 #include "groups/Transform.h"
 #include "models/Model.h"
+
+#include <QString>
+#include <vector>
 
 namespace equiscope::gui {
 

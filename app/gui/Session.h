@@ -3,12 +3,12 @@
 // current transform, view settings and camera. Written through a temporary file that is
 // renamed into place.
 
+#include "groups/Transform.h"
+#include "models/Model.h"
+
 #include <QString>
 #include <array>
 #include <vector>
-
-#include "groups/Transform.h"
-#include "models/Model.h"
 
 namespace equiscope::gui {
 
@@ -29,8 +29,9 @@ struct SessionState {
 };
 
 QByteArray sessionToJson(const SessionState& state);
-SessionState sessionFromJson(const QByteArray& json, const QString& where); // throws Error naming `where`
-void saveSession(const QString& path, const SessionState& state);         // throws Error
-SessionState loadSession(const QString& path);                            // throws Error
+SessionState sessionFromJson(const QByteArray& json,
+                             const QString& where);               // throws Error naming `where`
+void saveSession(const QString& path, const SessionState& state); // throws Error
+SessionState loadSession(const QString& path);                    // throws Error
 
 } // namespace equiscope::gui

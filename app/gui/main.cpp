@@ -51,18 +51,31 @@ int main(int argc, char** argv) {
         QStringLiteral("size"),
         QStringLiteral("Viewport size for --screenshot (default 1024x768)."), QStringLiteral("WxH"),
         QStringLiteral("1024x768"));
-    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model: a built-in name or a TorchScript file."),
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Model: a built-in name or a TorchScript file."),
                                    QStringLiteral("M"));
-    const QCommandLineOption modelOption(QStringLiteral("model-option"), QStringLiteral("Model option key=value (repeatable)."),
+    const QCommandLineOption modelOption(QStringLiteral("model-option"),
+                                         QStringLiteral("Model option key=value (repeatable)."),
                                          QStringLiteral("k=v"));
-    const QCommandLineOption transform(QStringLiteral("transform"),
-                                       QStringLiteral("Transform such as \"SO3:axis=0,0,1;angle=45\"."), QStringLiteral("T"));
-    const QCommandLineOption colorBy(QStringLiteral("color-by"),
-                                     QStringLiteral("equivariance-error (default with a model) or a field name."),
-                                     QStringLiteral("what"));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"),
-                                    QStringLiteral("auto"));
-    for (const auto& o : {screenshot, size, model, modelOption, transform, colorBy, device}) parser.addOption(o);
+    const QCommandLineOption transform(
+        QStringLiteral("transform"),
+        QStringLiteral("Transform such as \"SO3:axis=0,0,1;angle=45\"."), QStringLiteral("T"));
+    const QCommandLineOption colorBy(
+        QStringLiteral("color-by"),
+        QStringLiteral("equivariance-error (default with a model) or a field name."),
+        QStringLiteral("what"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."),
+                                    QStringLiteral("D"), QStringLiteral("auto"));
+    const QCommandLineOption capture(
+        QStringLiteral("capture"),
+        QStringLiteral("What --screenshot captures: viewport (default) or window."),
+        QStringLiteral("what"), QStringLiteral("viewport"));
+    const QCommandLineOption analysis(
+        QStringLiteral("analysis"),
+        QStringLiteral("Run sweep, profile or lie before the screenshot."), QStringLiteral("name"));
+    for (const auto& o :
+         {screenshot, size, model, modelOption, transform, colorBy, device, capture, analysis})
+        parser.addOption(o);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "equiscope: %s\n", qPrintable(parser.errorText()));
         return kExitBadInput;
@@ -71,7 +84,8 @@ int main(int argc, char** argv) {
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
     QSize viewSize;
     if (!parseSize(parser.value(size), viewSize)) {
-        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n", qPrintable(parser.value(size)));
+        std::fprintf(stderr, "equiscope: --size expects WxH such as 1024x768, got '%s'\n",
+                     qPrintable(parser.value(size)));
         return kExitBadInput;
     }
     const QStringList files = parser.positionalArguments();
@@ -80,15 +94,27 @@ int main(int argc, char** argv) {
     equiscope::gui::SessionState state;
     state.data = files.isEmpty() ? QStringLiteral("demo") : files.front();
     try {
-        if (parser.isSet(transform)) state.current = equiscope::Transform::parse(parser.value(transform).toStdString());
+        if (parser.isSet(transform))
+            state.current = equiscope::Transform::parse(parser.value(transform).toStdString());
         if (parser.isSet(model)) {
             state.model = parser.value(model);
-            for (const QString& kv : parser.values(modelOption)) equiscope::addOption(state.options, kv.toStdString());
-            equiscope::builtinModels().create(state.model.toStdString(), state.options); // fail early on bad input
-            state.device = QString::fromStdString(equiscope::deviceName(equiscope::parseDevice(parser.value(device).toStdString())));
+            for (const QString& kv : parser.values(modelOption))
+                equiscope::addOption(state.options, kv.toStdString());
+            equiscope::builtinModels().create(state.model.toStdString(),
+                                              state.options); // fail early on bad input
+            state.device = QString::fromStdString(
+                equiscope::deviceName(equiscope::parseDevice(parser.value(device).toStdString())));
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "equiscope: %s\n", e.what());
+        return kExitBadInput;
+    }
+    const QString what = parser.value(capture), chart = parser.value(analysis);
+    if ((what != "viewport" && what != "window") ||
+        (!chart.isEmpty() && chart != "sweep" && chart != "profile" && chart != "lie") ||
+        (!chart.isEmpty() && !parser.isSet(model))) {
+        std::fprintf(stderr, "equiscope: --capture takes viewport or window; --analysis takes "
+                             "sweep, profile or lie and needs --model\n");
         return kExitBadInput;
     }
     const QString colour = parser.value(colorBy);
@@ -99,10 +125,13 @@ int main(int argc, char** argv) {
         const QString out = parser.value(screenshot);
         window.setProperty("batch", true);
         window.viewport()->setFixedSize(viewSize);
-        auto shoot = [&window, out] {
+        if (what == "window") window.resize(viewSize + QSize(640, 420));
+        auto shoot = [&window, out, what] {
             // Let the window map and lay out before the frame is grabbed.
-            QTimer::singleShot(50, &window, [&window, out] {
-                if (!window.exportPng(out)) {
+            QTimer::singleShot(150, &window, [&window, out, what] {
+                const bool written =
+                    what == "window" ? window.grab().save(out, "PNG") : window.exportPng(out);
+                if (!written) {
                     std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
                     QApplication::exit(kExitBadInput);
                     return;
@@ -111,34 +140,55 @@ int main(int argc, char** argv) {
             });
         };
         const bool withModel = !state.model.isEmpty();
-        QObject::connect(&window, &equiscope::gui::MainWindow::sessionRestored, &window, [shoot, withModel] {
-            if (!withModel) shoot();
-        });
-        QObject::connect(window.exploration(), &equiscope::gui::Exploration::evaluated, &window, [shoot, &window] {
-            // The result for the latest request: the transform of the command line.
-            if (!window.exploration()->worker()->busy()) shoot();
-        });
-        QObject::connect(window.exploration()->worker(), &equiscope::gui::ModelWorker::failed, &window, [](const QString& message) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(message));
-            QApplication::exit(kExitBadInput);
-        });
-        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window, [](const QString& message) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(message));
-            QApplication::exit(kExitBadInput);
-        });
+        QObject::connect(&window, &equiscope::gui::MainWindow::sessionRestored, &window,
+                         [shoot, withModel] {
+                             if (!withModel) shoot();
+                         });
+        auto started = std::make_shared<bool>(false);
+        QObject::connect(window.exploration(), &equiscope::gui::Exploration::evaluated, &window,
+                         [shoot, &window, chart, started] {
+                             // The result for the latest request: the transform of the command
+                             // line.
+                             if (window.exploration()->worker()->busy() || *started) return;
+                             *started = true;
+                             if (chart == "sweep")
+                                 window.exploration()->runSweep();
+                             else if (chart == "profile")
+                                 window.exploration()->runProfile();
+                             else if (chart == "lie")
+                                 window.exploration()->runLie();
+                             else
+                                 shoot();
+                         });
+        QObject::connect(window.exploration(), &equiscope::gui::Exploration::analysisDone, &window,
+                         [shoot] { shoot(); });
+        QObject::connect(window.exploration()->worker(), &equiscope::gui::ModelWorker::failed,
+                         &window, [](const QString& message) {
+                             std::fprintf(stderr, "error: %s\n", qPrintable(message));
+                             QApplication::exit(kExitBadInput);
+                         });
+        QObject::connect(&window, &equiscope::gui::MainWindow::loadFailed, &window,
+                         [](const QString& message) {
+                             std::fprintf(stderr, "error: %s\n", qPrintable(message));
+                             QApplication::exit(kExitBadInput);
+                         });
     } else {
         window.resize(1400, 900);
     }
     window.show();
     // After a crash the last autosave is still there: offer it when nothing else was asked for.
-    if (!parser.isSet(screenshot) && files.isEmpty() && !parser.isSet(model) && QFile::exists(window.autosavePath()) &&
-        QMessageBox::question(&window, QObject::tr("Restore session"),
-                              QObject::tr("EquiScope did not close cleanly last time. Restore that session?")) == QMessageBox::Yes) {
+    if (!parser.isSet(screenshot) && files.isEmpty() && !parser.isSet(model) &&
+        QFile::exists(window.autosavePath()) &&
+        QMessageBox::question(
+            &window, QObject::tr("Restore session"),
+            QObject::tr("EquiScope did not close cleanly last time. Restore that session?")) ==
+            QMessageBox::Yes) {
         try {
             window.restoreSession(equiscope::gui::loadSession(window.autosavePath()));
             return QApplication::exec();
         } catch (const std::exception& e) {
-            QMessageBox::warning(&window, QObject::tr("Restore session"), QString::fromStdString(e.what()));
+            QMessageBox::warning(&window, QObject::tr("Restore session"),
+                                 QString::fromStdString(e.what()));
         }
     }
     window.restoreSession(state);

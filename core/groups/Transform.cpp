@@ -1,11 +1,11 @@
 #include "groups/Transform.h"
 
+#include "io/TextScanner.h"
+#include "util/Error.h"
+
 #include <Eigen/Geometry>
 #include <cmath>
 #include <sstream>
-
-#include "io/TextScanner.h"
-#include "util/Error.h"
 
 namespace equiscope {
 
@@ -29,7 +29,9 @@ std::string withoutFactor(const std::string& name) {
     return space == std::string::npos ? name : name.substr(space + 1);
 }
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 std::vector<double> defaults(const Group& g) {
     std::vector<double> out;
@@ -39,7 +41,9 @@ std::vector<double> defaults(const Group& g) {
 
 } // namespace
 
-Transform Transform::identity(const std::string& group) { return {group, defaults(*makeGroup(group))}; }
+Transform Transform::identity(const std::string& group) {
+    return {group, defaults(*makeGroup(group))};
+}
 
 Transform Transform::parse(const std::string& text) {
     const auto colon = text.find(':');
@@ -51,24 +55,29 @@ Transform Transform::parse(const std::string& text) {
     for (const std::string& part : split(text.substr(colon + 1), ';')) {
         if (trimmed(part).empty()) continue;
         const auto eq = part.find('=');
-        if (eq == std::string::npos) throw Error("transform '" + text + "': expected key=value, got '" + part + "'");
+        if (eq == std::string::npos)
+            throw Error("transform '" + text + "': expected key=value, got '" + part + "'");
         const std::string key = trimmed(part.substr(0, eq));
         std::vector<double> values;
         for (const std::string& v : split(part.substr(eq + 1), ',')) {
             double x = 0;
-            if (!parseDouble(trimmed(v), x)) throw Error("transform '" + text + "': '" + v + "' is not a number");
+            if (!parseDouble(trimmed(v), x))
+                throw Error("transform '" + text + "': '" + v + "' is not a number");
             values.push_back(x);
         }
         std::size_t used = 0;
         for (std::size_t i = 0; i < specs.size() && used < values.size(); ++i) {
-            if (set[i] || !(startsWith(specs[i].name, key) || startsWith(withoutFactor(specs[i].name), key))) continue;
+            if (set[i] ||
+                !(startsWith(specs[i].name, key) || startsWith(withoutFactor(specs[i].name), key)))
+                continue;
             t.values[i] = values[used++];
             set[i] = true;
         }
         if (used == 0) {
             std::string names;
             for (const auto& s : specs) names += (names.empty() ? "" : ", ") + s.name;
-            throw Error("transform '" + text + "': group " + t.group + " has no parameter '" + key + "' (parameters: " + names + ")");
+            throw Error("transform '" + text + "': group " + t.group + " has no parameter '" + key +
+                        "' (parameters: " + names + ")");
         }
         if (used < values.size())
             throw Error("transform '" + text + "': too many values for '" + key + "'");
@@ -76,13 +85,16 @@ Transform Transform::parse(const std::string& text) {
     return t;
 }
 
-GroupElement Transform::element(const SampleContext& context) const { return makeGroup(group)->fromParameters(values, context); }
+GroupElement Transform::element(const SampleContext& context) const {
+    return makeGroup(group)->fromParameters(values, context);
+}
 
 std::string Transform::toString() const {
     const auto specs = makeGroup(group)->parameters();
     std::ostringstream s;
     s << group << ":";
-    for (std::size_t i = 0; i < specs.size(); ++i) s << (i ? ";" : "") << specs[i].name << "=" << values[i];
+    for (std::size_t i = 0; i < specs.size(); ++i)
+        s << (i ? ";" : "") << specs[i].name << "=" << values[i];
     return s.str();
 }
 
@@ -103,21 +115,32 @@ std::vector<double> parametersOf(const Group& group, const GroupElement& e) {
     const Eigen::AngleAxisd aa(rotation);
     for (std::size_t i = 0; i < specs.size(); ++i) {
         const std::string n = withoutFactor(specs[i].name);
-        if (n == "axis x") out[i] = aa.axis().x();
-        else if (n == "axis y") out[i] = aa.axis().y();
-        else if (n == "axis z") out[i] = aa.axis().z();
-        else if (n == "angle") out[i] = aa.angle() * 180.0 / 3.14159265358979323846;
-        else if (n == "invert (x -> -x)") out[i] = inverted ? 1 : 0;
-        else if (n == "tx") out[i] = e.translation.x();
-        else if (n == "ty") out[i] = e.translation.y();
-        else if (n == "tz") out[i] = e.translation.z();
-        else if (n == "scale") out[i] = scale;
+        if (n == "axis x")
+            out[i] = aa.axis().x();
+        else if (n == "axis y")
+            out[i] = aa.axis().y();
+        else if (n == "axis z")
+            out[i] = aa.axis().z();
+        else if (n == "angle")
+            out[i] = aa.angle() * 180.0 / 3.14159265358979323846;
+        else if (n == "invert (x -> -x)")
+            out[i] = inverted ? 1 : 0;
+        else if (n == "tx")
+            out[i] = e.translation.x();
+        else if (n == "ty")
+            out[i] = e.translation.y();
+        else if (n == "tz")
+            out[i] = e.translation.z();
+        else if (n == "scale")
+            out[i] = scale;
     }
     // SO2 about an axis: the signed angle about that axis.
-    if (specs.size() >= 1 && withoutFactor(specs[0].name) == "angle" && group.generators().size() == 1) {
+    if (specs.size() >= 1 && withoutFactor(specs[0].name) == "angle" &&
+        group.generators().size() == 1) {
         const Eigen::Matrix3d x = group.generators().front().linear;
         const Eigen::Vector3d axis(x(2, 1), x(0, 2), x(1, 0));
-        out[0] = aa.angle() * (aa.axis().dot(axis) < 0 ? -1.0 : 1.0) * 180.0 / 3.14159265358979323846;
+        out[0] =
+            aa.angle() * (aa.axis().dot(axis) < 0 ? -1.0 : 1.0) * 180.0 / 3.14159265358979323846;
     }
     return out;
 }

@@ -5,11 +5,11 @@
 // order: "axis=0,0,1" fills "axis x", "axis y", "axis z". Unnamed parameters keep
 // their defaults. A stack of transforms composes in order (the first is applied first).
 
+#include "groups/Group.h"
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "groups/Group.h"
 
 namespace equiscope {
 

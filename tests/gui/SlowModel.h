@@ -1,12 +1,12 @@
 #pragma once
 // A deliberately slow model for worker tests: sleeps, then returns its positions.
 
+#include "models/Model.h"
+
 #include <atomic>
 #include <chrono>
 #include <thread>
 #include <torch/torch.h>
-
-#include "models/Model.h"
 
 namespace equiscope::test {
 

@@ -3,14 +3,6 @@
 // MLP varied ones; object-mode drags move the data, not the camera; sweeps fill the chart;
 // the inspector shows both paths; a session saves and restores identically.
 
-#include <QComboBox>
-#include <QImage>
-#include <QSignalSpy>
-#include <QSurfaceFormat>
-#include <set>
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
-
 #include "ChartsPanel.h"
 #include "EvaluationPanel.h"
 #include "Exploration.h"
@@ -23,6 +15,14 @@
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
 
+#include <QComboBox>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSurfaceFormat>
+#include <set>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
 using equiscope::gui::MainWindow;
 using namespace equiscope;
 
@@ -33,7 +33,8 @@ int distinctSceneColours(const QImage& image) {
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width() * 80 / 100; ++x) {
             const QRgb c = image.pixel(x, y);
-            const int spread = std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)});
+            const int spread =
+                std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)});
             if (spread > 40) colours.insert(c & 0xf0f0f0); // coarse bins: shading noise aside
         }
     return static_cast<int>(colours.size());
@@ -60,7 +61,8 @@ class TestGuiExploration : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (QGuiApplication::platformName() == "offscreen" || QGuiApplication::platformName() == "minimal")
+        if (QGuiApplication::platformName() == "offscreen" ||
+            QGuiApplication::platformName() == "minimal")
             QSKIP("needs an X server with GL (run under xvfb-run)");
         window_ = std::make_unique<MainWindow>();
         window_->setProperty("batch", true);
@@ -112,7 +114,8 @@ class TestGuiExploration : public QObject {
         double before[3], after[3];
         camera->GetPosition(before);
         QTest::mousePress(window_->viewport(), Qt::LeftButton, {}, QPoint(200, 200));
-        for (int i = 1; i <= 5; ++i) QTest::mouseMove(window_->viewport(), QPoint(200 + 15 * i, 200));
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(window_->viewport(), QPoint(200 + 15 * i, 200));
         QTest::mouseRelease(window_->viewport(), Qt::LeftButton, {}, QPoint(275, 200));
         camera->GetPosition(after);
         QCOMPARE(std::vector<double>(before, before + 3), std::vector<double>(after, after + 3));
@@ -129,8 +132,10 @@ class TestGuiExploration : public QObject {
         QVERIFY(window_->charts()->seriesPoints(views::ChartsPanel::SweepChart) >= 73);
         QCOMPARE(window_->charts()->csv(views::ChartsPanel::SweepChart).size(), 74);
         QTemporaryDir dir;
-        QVERIFY(window_->charts()->exportCsv(views::ChartsPanel::SweepChart, dir.filePath("sweep.csv")));
-        QVERIFY(window_->charts()->exportPng(views::ChartsPanel::SweepChart, dir.filePath("sweep.png")));
+        QVERIFY(window_->charts()->exportCsv(views::ChartsPanel::SweepChart,
+                                             dir.filePath("sweep.csv")));
+        QVERIFY(window_->charts()->exportPng(views::ChartsPanel::SweepChart,
+                                             dir.filePath("sweep.png")));
         QVERIFY(!QImage(dir.filePath("sweep.png")).isNull());
     }
 
@@ -140,7 +145,8 @@ class TestGuiExploration : public QObject {
         auto* inspector = window_->inspector();
         QStringList labels;
         for (int r = 0; r < inspector->rowCount(); ++r) labels << inspector->item(r, 0)->text();
-        for (const char* l : {"f(x)", "f(g·x)", "g·f(x)", "error"}) QVERIFY2(labels.contains(QString::fromUtf8(l)), l);
+        for (const char* l : {"f(x)", "f(g·x)", "g·f(x)", "error"})
+            QVERIFY2(labels.contains(QString::fromUtf8(l)), l);
     }
 
     void sessionSavesAndRestoresIdentically() {
@@ -163,21 +169,30 @@ class TestGuiExploration : public QObject {
         QVERIFY(other.session() == saved);
         QCOMPARE(other.exploration()->modelName(), QString("mlp"));
         QCOMPARE(other.transformPanel()->stack().size(), std::size_t(1));
-        QVERIFY_THROWS_EXCEPTION(Error, gui::sessionFromJson("{\"equiscope_session\": 1, \"transform\": {\"current\": {\"group\": \"SO9\"}}}", "x"));
+        QVERIFY_THROWS_EXCEPTION(
+            Error,
+            gui::sessionFromJson(
+                "{\"equiscope_session\": 1, \"transform\": {\"current\": {\"group\": \"SO9\"}}}",
+                "x"));
         QVERIFY_THROWS_EXCEPTION(Error, gui::sessionFromJson("{not json", "bad.json"));
     }
 
     void commandLineBatchFigure() {
         QTemporaryDir dir;
         const QString out = dir.filePath("error.png");
-        const test::CliRun r = test::runTool("equiscope", {"demo", "--model", "mlp", "--model-option", "output=vector", "--transform",
-                                                          "SO3:axis=0,0,1;angle=45", "--color-by", "equivariance-error",
-                                                          "--screenshot", out, "--size", "400x300"});
+        const test::CliRun r = test::runTool(
+            "equiscope", {"demo", "--model", "mlp", "--model-option", "output=vector",
+                          "--transform", "SO3:axis=0,0,1;angle=45", "--color-by",
+                          "equivariance-error", "--screenshot", out, "--size", "400x300"});
         QCOMPARE(r.status, 0);
         QCOMPARE(QImage(out).size(), QSize(400, 300));
         QVERIFY(distinctSceneColours(QImage(out)) > 20);
-        QCOMPARE(test::runTool("equiscope", {"demo", "--model", "nope", "--screenshot", out}).status, 2);
-        QCOMPARE(test::runTool("equiscope", {"demo", "--transform", "SO3:spin=3", "--screenshot", out}).status, 2);
+        QCOMPARE(
+            test::runTool("equiscope", {"demo", "--model", "nope", "--screenshot", out}).status, 2);
+        QCOMPARE(
+            test::runTool("equiscope", {"demo", "--transform", "SO3:spin=3", "--screenshot", out})
+                .status,
+            2);
     }
 };
 

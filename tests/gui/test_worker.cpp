@@ -1,15 +1,15 @@
 // The model worker: requests are coalesced (the latest wins, stale results are dropped),
 // and the event loop keeps answering while a slow model runs.
 
-#include <QElapsedTimer>
-#include <QSignalSpy>
-#include <QTimer>
-
 #include "ModelWorker.h"
 #include "SlowModel.h"
 #include "TestSupport.h"
 #include "groups/Group.h"
 #include "scene/DemoScene.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTimer>
 
 using namespace equiscope;
 using equiscope::gui::LiveResult;
@@ -17,7 +17,8 @@ using equiscope::gui::ModelWorker;
 
 class TestWorker : public QObject {
     Q_OBJECT
-    std::shared_ptr<const Sample> sample_ = std::make_shared<const Sample>(sampleShape(DemoShape::Box, 50, 1));
+    std::shared_ptr<const Sample> sample_ =
+        std::make_shared<const Sample>(sampleShape(DemoShape::Box, 50, 1));
 
   private Q_SLOTS:
     void coalescingDropsStaleResults() {
