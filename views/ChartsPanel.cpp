@@ -166,64 +166,58 @@ void ChartsPanel::setSweep(const SweepReport& r, double current) {
     show(SweepChart);
 }
 
+void ChartsPanel::setBars(Chart which, const QString& title, const QString& series,
+                          const QString& xTitle, const QString& yTitle,
+                          const QStringList& categories, const std::vector<double>& values) {
+    QChart* chart = freshChart(views_[which], title);
+    auto* set = new QBarSet(series);
+    for (double v : values) *set << floorForLog(v);
+    auto* bars = new QBarSeries;
+    bars->append(set);
+    chart->addSeries(bars);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(xTitle);
+    auto* y = errorAxis(yTitle, values);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    show(which);
+}
+
 void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
-    QChart* chart = freshChart(views_[ProfileChart], tr("Symmetry profile: mean error per group"));
-    auto* set = new QBarSet(tr("mean error"));
     QStringList groups;
+    std::vector<double> means;
     csv_[ProfileChart] = {QStringLiteral("group,samples,mean_error,max_error")};
     for (const auto& r : reports) {
-        *set << floorForLog(r.meanError);
         groups << QString::fromStdString(r.group);
+        means.push_back(r.meanError);
         csv_[ProfileChart] << QStringLiteral("%1,%2,%3,%4")
                                   .arg(QString::fromStdString(r.group))
                                   .arg(r.samples)
                                   .arg(r.meanError, 0, 'g', 10)
                                   .arg(r.maxError, 0, 'g', 10);
     }
-    auto* series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(groups);
-    x->setTitleText(tr("group"));
-    std::vector<double> all;
-    for (const auto& r : reports) all.push_back(r.meanError);
-    auto* y = errorAxis(tr("mean equivariance error (relative)"), all);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    show(ProfileChart);
+    setBars(ProfileChart, tr("Symmetry profile: mean error per group"), tr("mean error"),
+            tr("group"), tr("mean equivariance error (relative)"), groups, means);
 }
 
 void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group) {
-    QChart* chart =
-        freshChart(views_[LieChart], tr("Lie derivative per generator of %1 (float64)").arg(group));
-    auto* set = new QBarSet(tr("|L_X f| / mean |f|"));
     QStringList names;
+    std::vector<double> norms;
     csv_[LieChart] = {QStringLiteral("generator,mean_norm,relative_norm")};
     for (const auto& r : reports) {
-        *set << floorForLog(r.relativeNorm);
         names << QString::fromStdString(r.generator);
+        norms.push_back(r.relativeNorm);
         csv_[LieChart] << QStringLiteral("%1,%2,%3")
                               .arg(QString::fromStdString(r.generator))
                               .arg(r.meanNorm, 0, 'g', 10)
                               .arg(r.relativeNorm, 0, 'g', 10);
     }
-    auto* series = new QBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
-    x->append(names);
-    x->setTitleText(tr("generator"));
-    std::vector<double> all;
-    for (const auto& r : reports) all.push_back(r.relativeNorm);
-    auto* y = errorAxis(tr("relative Lie derivative norm"), all);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    show(LieChart);
+    setBars(LieChart, tr("Lie derivative per generator of %1 (float64)").arg(group),
+            tr("|L_X f| / mean |f|"), tr("generator"), tr("relative Lie derivative norm"), names,
+            norms);
 }
 
 void ChartsPanel::setHistogram(const std::vector<double>& errors) {

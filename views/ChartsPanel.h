@@ -41,6 +41,10 @@ class ChartsPanel : public QWidget {
     void lieRequested();
 
   private:
+    void setBars(Chart which, const QString& title, const QString& series, const QString& xTitle,
+                 const QString& yTitle, const QStringList& categories,
+                 const std::vector<double>& values);
+
     QTabWidget* tabs_ = nullptr;
     QChartView* views_[4] = {};
     QStringList csv_[4];

@@ -6,6 +6,7 @@
 #include "ChartsPanel.h"
 #include "EvaluationPanel.h"
 #include "Exploration.h"
+#include "GuiTestSupport.h"
 #include "InspectorPanel.h"
 #include "MainWindow.h"
 #include "ModelPanel.h"
@@ -61,17 +62,10 @@ class TestGuiExploration : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (QGuiApplication::platformName() == "offscreen" ||
-            QGuiApplication::platformName() == "minimal")
-            QSKIP("needs an X server with GL (run under xvfb-run)");
-        window_ = std::make_unique<MainWindow>();
-        window_->setProperty("batch", true);
-        window_->viewport()->setFixedSize(560, 420);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
-        window_->open(test::realPointClouds() + "/bunny_points_normals_binary_le.ply");
-        QVERIFY(shown.wait(30000));
+        if (!equiscope::test::hasGl()) QSKIP("needs an X server with GL (run under xvfb-run)");
+        window_ = equiscope::test::openWindow(
+            test::realPointClouds() + "/bunny_points_normals_binary_le.ply", QSize(560, 420));
+        QVERIFY(window_);
     }
 
     void panelDrivesTheErrorField() {
@@ -196,11 +190,5 @@ class TestGuiExploration : public QObject {
     }
 };
 
-int main(int argc, char** argv) {
-    QSurfaceFormat::setDefaultFormat(equiscope::views::VtkViewport::defaultFormat());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("EquiScopeTests");
-    TestGuiExploration test;
-    return QTest::qExec(&test, argc, argv);
-}
+EQUISCOPE_GUI_TEST_MAIN(TestGuiExploration)
 #include "test_gui_exploration.moc"

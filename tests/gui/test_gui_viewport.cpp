@@ -4,6 +4,7 @@
 // screenshot writes a PNG with the points in it.
 
 #include "DataPanel.h"
+#include "GuiTestSupport.h"
 #include "InspectorPanel.h"
 #include "MainWindow.h"
 #include "PointCloudLayer.h"
@@ -62,17 +63,9 @@ class TestGuiViewport : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (QGuiApplication::platformName() == "offscreen" ||
-            QGuiApplication::platformName() == "minimal")
-            QSKIP("needs an X server with GL (run under xvfb-run)");
-        window_ = std::make_unique<MainWindow>();
-        window_->setProperty("batch", true);
-        window_->viewport()->setFixedSize(640, 480);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
-        window_->open("demo");
-        QVERIFY(shown.wait(30000));
+        if (!equiscope::test::hasGl()) QSKIP("needs an X server with GL (run under xvfb-run)");
+        window_ = equiscope::test::openWindow("demo", QSize(640, 480));
+        QVERIFY(window_);
     }
 
     void pointsAndLegendAreDrawn() {
@@ -199,11 +192,5 @@ class TestGuiViewport : public QObject {
     }
 };
 
-int main(int argc, char** argv) {
-    QSurfaceFormat::setDefaultFormat(equiscope::views::VtkViewport::defaultFormat());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("EquiScopeTests");
-    TestGuiViewport test;
-    return QTest::qExec(&test, argc, argv);
-}
+EQUISCOPE_GUI_TEST_MAIN(TestGuiViewport)
 #include "test_gui_viewport.moc"
