@@ -46,12 +46,13 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
 }
 
 // Errors often span decades (1e-8 next to 1e-1): then a log axis over the positive values
-// (exact zeros drawn at its floor); within three decades a linear axis from 0.
+// (exact zeros drawn at its floor); within three decades of values above 1e-3 a linear
+// axis from 0.
 QAbstractAxis* errorAxis(const QString& title, const std::vector<double>& values) {
     double lo = 1e300, hi = 0;
     for (double v : values)
         if (v > 1e-15 && std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-    if (hi <= 0 || hi / lo < 1e3) {
+    if (hi <= 0 || (hi / lo < 1e3 && hi > 1e-3)) {
         auto* axis = new QValueAxis;
         axis->setTitleText(title);
         axis->setRange(0, hi > 0 ? hi * 1.05 : 1.0);

@@ -464,6 +464,9 @@ QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& op
     const QString error = exploration_->applyModel(nameOrFile, options, device);
     if (error.isEmpty()) {
         modelPanel_->setSelection(nameOrFile, options, device);
+        // Claims are shown with a measured verdict: measure them right away (after the
+        // first live result, on the worker). Batch runs skip it.
+        if (!property("batch").toBool()) exploration_->checkClaims();
         statusText_->setText(
             tr("Model %1 applied; evaluating…").arg(QFileInfo(nameOrFile).fileName()));
     }

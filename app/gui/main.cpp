@@ -161,7 +161,9 @@ int main(int argc, char** argv) {
                                  shoot();
                          });
         QObject::connect(window.exploration(), &equiscope::gui::Exploration::analysisDone, &window,
-                         [shoot] { shoot(); });
+                         [shoot, chart](const QString& name) {
+                             if (name == chart) shoot();
+                         });
         QObject::connect(window.exploration()->worker(), &equiscope::gui::ModelWorker::failed,
                          &window, [](const QString& message) {
                              std::fprintf(stderr, "error: %s\n", qPrintable(message));
