@@ -145,7 +145,7 @@ void Exploration::transformChanged() {
 void Exploration::showLive(const LiveResult& r) {
     last_ = r;
     const ModelSpec& spec = model_->spec();
-    if (spec.perNode) v_.points->setExternal(kErrorLabel, r.nodeError);
+    if (spec.perNode && errorColours_) v_.points->setExternal(kErrorLabel, r.nodeError);
     refreshColors();
     // Anchors of vector glyphs: g.x in the rows' order.
     std::vector<double> anchors(static_cast<std::size_t>(sample_->nodeCount() * 3));
@@ -165,6 +165,19 @@ void Exploration::showLive(const LiveResult& r) {
     inspect(inspected_);
     v_.viewport->requestRender();
     Q_EMIT evaluated();
+}
+
+QString Exploration::errorColourName() {
+    return QStringLiteral("equivariance error");
+}
+
+void Exploration::setErrorColours(bool on) {
+    errorColours_ = on;
+    if (on && last_ && model_ && model_->spec().perNode)
+        v_.points->setExternal(kErrorLabel, last_->nodeError);
+    else
+        v_.points->clearExternal();
+    v_.viewport->requestRender();
 }
 
 void Exploration::refreshColors() {

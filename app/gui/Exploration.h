@@ -60,6 +60,9 @@ class Exploration : public QObject {
     void animate(); // identity -> current transform over two seconds
     bool animating() const { return animation_.isActive(); }
     void refreshColors(); // after the log-scale / range settings changed
+    // Whether the points show the per-node error (else the data's own colouring).
+    void setErrorColours(bool on);
+    static QString errorColourName();
 
   public Q_SLOTS:
     void checkClaims();
@@ -89,6 +92,7 @@ class Exploration : public QObject {
     std::optional<LiveResult> last_;
     std::map<std::string, double> verdicts_;
     int64_t inspected_ = -1;
+    bool errorColours_ = true;
     QTimer animation_;
     std::vector<double> animationTarget_;
     int animationStep_ = 0;

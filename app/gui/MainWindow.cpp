@@ -324,9 +324,11 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
         colorCombo_->clear();
         for (const auto& choice : views::colorChoices(*sample_))
             colorCombo_->addItem(choice.label());
-        colorCombo_->setCurrentIndex(0);
+        colorCombo_->addItem(Exploration::errorColourName());
+        // With a model, the error stays what the points show.
+        colorCombo_->setCurrentIndex(exploration_->model() ? colorCombo_->count() - 1 : 0);
     }
-    applyColorChoice(0);
+    applyColorChoice(colorCombo_->currentIndex());
     dataPanel_->showDataset(*dataset_, summary);
     inspector_->showNode(nullptr, -1);
     exploration_->setSample(sample_);
@@ -344,6 +346,10 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
 
 void MainWindow::applyColorChoice(int index) {
     if (!sample_ || index < 0) return;
+    const bool error = colorCombo_->itemText(index) == Exploration::errorColourName();
+    exploration_->setErrorColours(error);
+    colormapCombo_->setEnabled(true);
+    if (error) return;
     const auto choices = views::colorChoices(*sample_);
     if (index >= static_cast<int>(choices.size())) return;
     layer_->setColor(choices[static_cast<std::size_t>(index)]);
@@ -464,6 +470,7 @@ QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& op
     const QString error = exploration_->applyModel(nameOrFile, options, device);
     if (error.isEmpty()) {
         modelPanel_->setSelection(nameOrFile, options, device);
+        colorCombo_->setCurrentText(Exploration::errorColourName());
         // Claims are shown with a measured verdict: measure them right away (after the
         // first live result, on the worker). Batch runs skip it.
         if (!property("batch").toBool()) exploration_->checkClaims();
@@ -502,7 +509,6 @@ void MainWindow::restoreSession(const SessionState& state) {
 void MainWindow::finishRestore() {
     const SessionState s = *pendingRestore_;
     pendingRestore_.reset();
-    if (const int i = colorCombo_->findText(s.colorBy); i >= 0) colorCombo_->setCurrentIndex(i);
     colormapCombo_->setCurrentText(s.colormap);
     pointSize_->setValue(s.pointSize);
     evaluationPanel_->setLogScale(s.logScale);
@@ -517,6 +523,7 @@ void MainWindow::finishRestore() {
         if (const QString error = applyModel(s.model, s.options, device); !error.isEmpty())
             statusText_->setText(tr("Session: model not restored: %1").arg(error));
     }
+    if (const int i = colorCombo_->findText(s.colorBy); i >= 0) colorCombo_->setCurrentIndex(i);
     if (s.hasCamera) {
         vtkCamera* c = viewport_->renderer()->GetActiveCamera();
         c->SetPosition(s.cameraPosition.data());

@@ -78,8 +78,13 @@ class TestGuiExploration : public QObject {
         QVERIFY(first != second);
         QVERIFY(window_->evaluationPanel()->text().contains("mean error"));
         QVERIFY(window_->exploration()->twoPaths()->glyphs() > 0);
-        // The points are drawn at g.x.
+        // The colour choice follows the model: the error, or back to a field of the data.
         QVERIFY(window_->layer()->legendVisible());
+        QCOMPARE(window_->colorCombo()->currentText(), QString("equivariance error"));
+        window_->colorCombo()->setCurrentIndex(0);
+        QVERIFY(!window_->layer()->showsExternal());
+        window_->colorCombo()->setCurrentText("equivariance error");
+        QVERIFY(window_->layer()->showsExternal());
     }
 
     void equivariantModelIsUniformlyLowAndMlpVaries() {
