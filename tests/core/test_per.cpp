@@ -1,0 +1,150 @@
+// PER's building blocks (methods.md section 1(e)): projectors idempotent and symmetric,
+// zero regularizer for equivariant layers, projected layers equivariant to 1e-6 in float64,
+// the strength update's hand example, and the tasks' true symmetry levels.
+
+#include "StrengthAdjuster.h"
+#include "Tasks.h"
+#include "TestSupport.h"
+#include "groups/Group.h"
+#include "util/Error.h"
+
+#include <Eigen/Dense>
+#include <torch/torch.h>
+
+using namespace equiscope;
+using namespace equiscope::per;
+
+namespace {
+
+const std::vector<std::string> kGroups = {"O3",  "SO3",  "O2x",   "O2y",
+                                          "O2z", "SO2z", "Scale", "SO3*Scale"};
+const std::vector<Channel> kChannels = {Channel::Scalar, Channel::Vector, Channel::Tensor2};
+
+std::string coreName(const std::string& g) {
+    if (g.rfind("O2", 0) == 0) return "O2(" + g.substr(2) + ")";
+    if (g.rfind("SO2", 0) == 0) return "SO2(" + g.substr(3) + ")";
+    return g;
+}
+
+} // namespace
+
+class TestPer : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void projectorsAreIdempotentAndSymmetric() {
+        for (const auto& name : kGroups)
+            for (Channel in : kChannels)
+                for (Channel out : kChannels) {
+                    const Eigen::MatrixXd q = equivariantBasis(candidateGroup(name), in, out);
+                    const Eigen::MatrixXd p = q * q.transpose();
+                    QVERIFY((p * p - p).norm() < 1e-8);
+                    QVERIFY((p - p.transpose()).norm() < 1e-8);
+                }
+    }
+
+    // Known dimensions: commutants of the standard representations.
+    void subspaceDimensions() {
+        auto dim = [](const char* g, Channel in, Channel out) {
+            return static_cast<int>(equivariantBasis(candidateGroup(g), in, out).cols());
+        };
+        QCOMPARE(dim("O3", Channel::Vector, Channel::Vector), 1); // a I
+        QCOMPARE(dim("O3", Channel::Scalar, Channel::Vector), 0);
+        QCOMPARE(dim("SO3", Channel::Vector, Channel::Vector), 1);
+        QCOMPARE(dim("O2z", Channel::Vector, Channel::Vector), 2);  // diag(a, a, b)
+        QCOMPARE(dim("SO2z", Channel::Vector, Channel::Vector), 3); // + rotation about z
+        QCOMPARE(dim("O2z", Channel::Scalar, Channel::Vector), 1);  // along z
+        QCOMPARE(dim("O3", Channel::Vector, Channel::Tensor2), 0);
+        QCOMPARE(dim("SO3", Channel::Vector, Channel::Tensor2), 1); // the cross-product tensor
+        QCOMPARE(dim("Scale", Channel::Vector, Channel::Vector), 9);
+        QCOMPARE(dim("Scale", Channel::Scalar, Channel::Vector), 0);
+        QCOMPARE(dim("SO3*Scale", Channel::Vector, Channel::Scalar), 0);
+    }
+
+    // W <- P_j W makes a layer G_j-equivariant (float64, random elements); its regularizer is 0.
+    void projectedLayersAreEquivariant() {
+        const Layout in{{{Channel::Scalar, 2}, {Channel::Vector, 3}}},
+            out{{{Channel::Scalar, 2}, {Channel::Vector, 1}, {Channel::Tensor2, 1}}};
+        torch::manual_seed(0);
+        const torch::Tensor w = torch::randn({out.dim(), in.dim()}, torch::kFloat64);
+        const torch::Tensor b = torch::randn({out.dim()}, torch::kFloat64);
+        for (const auto& name : kGroups) {
+            const LayerProjector p(candidateGroup(name), in, out);
+            const torch::Tensor pw = p.projectWeight(w), pb = p.projectBias(b);
+            QVERIFY2(p.regularizer(pw, pb).item<double>() < 1e-20, name.c_str());
+            QVERIFY2(p.regularizer(w, b).item<double>() > 1e-2, name.c_str());
+            QVERIFY(torch::allclose(p.projectWeight(pw), pw, 0, 1e-12)); // idempotent on the layer
+            Rng rng(4);
+            const auto g = makeGroup(coreName(name));
+            const torch::Tensor x = torch::randn({7, in.dim()}, torch::kFloat64);
+            for (int trial = 0; trial < 5; ++trial) {
+                const Eigen::Matrix3d a = g->sample(rng, {1, 1.0}).linear;
+                const torch::Tensor left = torch::matmul(act(in, a, x), pw.t()) + pb;
+                const torch::Tensor right = act(out, a, torch::matmul(x, pw.t()) + pb);
+                QVERIFY2(((left - right).norm() / right.norm()).item<double>() < 1e-6,
+                         name.c_str());
+            }
+        }
+    }
+
+    // methods.md section 1(e)(5): lambda = [0,100,100,100], R = [x,1,4,2], p = 2 ->
+    // [0,100,6.25,25].
+    void strengthUpdateHandExample() {
+        StrengthAdjuster adjuster(200, 2.0);
+        for (int epoch = 0; epoch < 200; ++epoch) adjuster.observe(epoch, {9.0, 1.0, 4.0, 2.0});
+        std::vector<double> lambdas{0, 100, 100, 100};
+        QVERIFY(!adjuster.adjust(199, lambdas));
+        QVERIFY(adjuster.adjust(200, lambdas));
+        QCOMPARE(lambdas, (std::vector<double>{0, 100, 6.25, 25}));
+    }
+
+    // The quirks: warm-up calls are ignored, and the whole minimum vector is replaced when any
+    // component improves.
+    void strengthUpdateQuirks() {
+        StrengthAdjuster adjuster(150, 1.0, /*warmup=*/2, /*window=*/100);
+        adjuster.observe(10, {0.001, 0.001}); // before the window
+        adjuster.observe(50, {0.002, 0.002}); // warm-up
+        adjuster.observe(51, {0.003, 0.003}); // warm-up
+        adjuster.observe(52, {5.0, 1.0});
+        adjuster.observe(53, {4.0, 9.0}); // first component improves: the whole vector is taken
+        QCOMPARE(*adjuster.minimum(), (std::vector<double>{4.0, 9.0}));
+    }
+
+    // methods.md section 1(e)(4): inertia's true function is exactly equivariant to all four
+    // groups at eps = 0, and only to O(2) about z at eps = 0.3.
+    void inertiaTrueSymmetryLevels() {
+        const auto exact = makeTask("inertia", "z", 0.0);
+        for (const auto& g : exact->groups())
+            QVERIFY2(equivarianceError(
+                         *exact, g, [&](const torch::Tensor& x) { return exact->truth(x); }, 20,
+                         1) < 1e-12,
+                     g.c_str());
+        const auto mixed = makeTask("inertia", "z", 0.3);
+        auto truth = [&](const torch::Tensor& x) { return mixed->truth(x); };
+        QVERIFY(equivarianceError(*mixed, "O2z", truth, 20, 1) < 1e-12);
+        for (const char* g : {"O3", "O2x", "O2y"})
+            QVERIFY2(equivarianceError(*mixed, g, truth, 20, 1) > 1e-2, g);
+        const auto xAxis = makeTask("inertia", "x", 0.3);
+        QVERIFY(equivarianceError(
+                    *xAxis, "O2x", [&](const torch::Tensor& x) { return xAxis->truth(x); }, 20, 1) <
+                1e-12);
+    }
+
+    void cosineVariants() {
+        auto error = [](const std::string& variant, const std::string& group) {
+            const auto t = makeTask("cossim", variant, 0.3);
+            return equivarianceError(
+                *t, group, [&](const torch::Tensor& x) { return t->truth(x); }, 20, 2);
+        };
+        QVERIFY(error("so3-scale", "SO3*Scale") < 1e-12);
+        QVERIFY(error("so3", "SO3") < 1e-12);
+        QVERIFY(error("so3", "Scale") > 1e-2);
+        QVERIFY(error("scale", "Scale") < 1e-12);
+        QVERIFY(error("scale", "SO3") > 1e-3);
+        QVERIFY(error("none", "SO3") > 1e-3 && error("none", "Scale") > 1e-2);
+        QVERIFY_THROWS_EXCEPTION(Error, makeTask("cossim", "twist", 0.3));
+        QVERIFY_THROWS_EXCEPTION(Error, makeTask("orbits", "", 0.3));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPer)
+#include "test_per.moc"
