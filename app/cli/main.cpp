@@ -18,7 +18,9 @@ void printUsage(std::ostream& out) {
            "  sweep --model M --group G   error along a one-parameter subgroup (CSV or --json)\n"
            "  lie --model M --group G     Lie derivative per generator (float64)\n"
            "  models                      the built-in models, their options and claimed "
-           "symmetries\n\n"
+           "symmetries\n"
+           "  train per --task inertia|cossim  soft-equivariance training; learned symmetry "
+           "levels\n\n"
            "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
            "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
            "see README.md. Exit status: 0 ok, 1 a check above --tol, 2 bad input.\n";
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "sweep") return runSweep(args);
     if (command == "lie") return runLie(args);
     if (command == "models") return runModels(args);
+    if (command == "train") return runTrain(args);
     std::cerr << "equiscope-cli: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return equiscope::cli::kExitBadInput;
