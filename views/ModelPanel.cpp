@@ -43,6 +43,11 @@ ModelPanel::ModelPanel(const ModelRegistry& registry, QWidget* parent)
     options_->horizontalHeader()->setStretchLastSection(true);
     options_->verticalHeader()->hide();
     layout->addWidget(options_, 1);
+    features_ = new QLineEdit(this);
+    features_->setPlaceholderText(tr("feat fields, e.g. radius (default: the scalar fields)"));
+    features_->setToolTip(
+        tr("Fields that become the model's feat input, comma-separated (model-format.md)"));
+    layout->addWidget(features_);
     auto* row = new QHBoxLayout;
     device_ = new QComboBox(this);
     device_->addItem(QStringLiteral("cpu"));
@@ -102,6 +107,13 @@ ModelOptions ModelPanel::options() const {
         out[options_->item(r, 0)->text().toStdString()] =
             options_->item(r, 1)->text().trimmed().toStdString();
     return out;
+}
+
+QString ModelPanel::features() const {
+    return features_->text().trimmed();
+}
+void ModelPanel::setFeatures(const QString& features) {
+    features_->setText(features);
 }
 
 DeviceKind ModelPanel::device() const {

@@ -24,6 +24,8 @@ class ModelPanel : public QWidget {
     QString modelName() const; // a built-in name or a file path
     ModelOptions options() const;
     DeviceKind device() const;
+    QString features() const; // comma-separated field names; empty: the spec's default rule
+    void setFeatures(const QString& features);
     void setSelection(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
 
     // What the applied model declares; verdicts: group -> measured mean error (absent: not yet
@@ -42,6 +44,7 @@ class ModelPanel : public QWidget {
     QComboBox* models_ = nullptr;
     QComboBox* device_ = nullptr;
     QLineEdit* file_ = nullptr;
+    QLineEdit* features_ = nullptr;
     QTableWidget* options_ = nullptr;
     QLabel* info_ = nullptr;
 };

@@ -86,6 +86,7 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     if (model_) {
         EvaluationOptions options;
         options.device = device_;
+        options.features = features_;
         worker_->setModel(model_, sample_, options);
     }
     transformChanged();
@@ -109,6 +110,7 @@ QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& o
     if (sample_) {
         EvaluationOptions evaluation;
         evaluation.device = device;
+        evaluation.features = features_;
         worker_->setModel(model_, sample_, evaluation);
         transformChanged();
     }

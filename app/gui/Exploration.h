@@ -47,6 +47,10 @@ class Exploration : public QObject {
     // missing spec.
     QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
     void clearModel();
+    // Fields for the model's feat input (empty: the spec's default rule); used from the next
+    // applyModel.
+    void setFeatures(const std::vector<std::string>& features) { features_ = features; }
+    const std::vector<std::string>& features() const { return features_; }
     const Model* model() const { return model_.get(); }
     QString modelName() const { return modelName_; }
     ModelOptions modelOptions() const { return modelOptions_; }
@@ -93,6 +97,7 @@ class Exploration : public QObject {
     std::map<std::string, double> verdicts_;
     int64_t inspected_ = -1;
     bool errorColours_ = true;
+    std::vector<std::string> features_;
     QTimer animation_;
     std::vector<double> animationTarget_;
     int animationStep_ = 0;

@@ -438,6 +438,10 @@ namespace equiscope::gui {
 void MainWindow::applyModelFromPanel() {
     const QString name = modelPanel_->modelName();
     ModelOptions options = modelPanel_->options();
+    std::vector<std::string> features;
+    for (const QString& f : modelPanel_->features().split(',', Qt::SkipEmptyParts))
+        features.push_back(f.trimmed().toStdString());
+    exploration_->setFeatures(features);
     QString error = applyModel(name, options, modelPanel_->device());
     if (error.contains("has no equiscope.json") && !property("batch").toBool()) {
         // Ask for the spec's answers (model-format.md) and try again.
@@ -486,6 +490,9 @@ SessionState MainWindow::session() const {
     s.model = exploration_->modelName();
     s.options = exploration_->modelOptions();
     s.device = exploration_->device() == DeviceKind::Cuda ? "cuda" : "cpu";
+    QStringList features;
+    for (const auto& f : exploration_->features()) features << QString::fromStdString(f);
+    s.features = features.join(',');
     s.stack = transformPanel_->stack();
     s.current = transformPanel_->current();
     s.colorBy = colorCombo_->currentText();
@@ -515,6 +522,11 @@ void MainWindow::finishRestore() {
     twoPaths_->setChecked(s.twoPaths);
     transformPanel_->setStack(s.stack);
     transformPanel_->setCurrent(s.current);
+    std::vector<std::string> features;
+    for (const QString& f : s.features.split(',', Qt::SkipEmptyParts))
+        features.push_back(f.trimmed().toStdString());
+    exploration_->setFeatures(features);
+    modelPanel_->setFeatures(s.features);
     if (s.model.isEmpty()) {
         exploration_->clearModel();
     } else {

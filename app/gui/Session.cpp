@@ -53,7 +53,7 @@ bool SessionState::operator==(const SessionState& o) const {
         return true;
     };
     return data == o.data && model == o.model && options == o.options && device == o.device &&
-           same(stack, o.stack) && current.group == o.current.group &&
+           features == o.features && same(stack, o.stack) && current.group == o.current.group &&
            current.values == o.current.values && colorBy == o.colorBy && colormap == o.colormap &&
            pointSize == o.pointSize && logScale == o.logScale && twoPaths == o.twoPaths &&
            hasCamera == o.hasCamera && cameraPosition == o.cameraPosition &&
@@ -69,7 +69,10 @@ QByteArray sessionToJson(const SessionState& s) {
     QJsonObject o{
         {"equiscope_session", kVersion},
         {"data", s.data},
-        {"model", QJsonObject{{"name", s.model}, {"options", options}, {"device", s.device}}},
+        {"model", QJsonObject{{"name", s.model},
+                              {"options", options},
+                              {"device", s.device},
+                              {"features", s.features}}},
         {"transform", QJsonObject{{"stack", stack}, {"current", transformJson(s.current)}}},
         {"view", QJsonObject{{"color_by", s.colorBy},
                              {"colormap", s.colormap},
@@ -100,6 +103,7 @@ SessionState sessionFromJson(const QByteArray& json, const QString& where) {
     for (auto it = options.begin(); it != options.end(); ++it)
         s.options[it.key().toStdString()] = it.value().toString().toStdString();
     s.device = model["device"].toString("cpu");
+    s.features = model["features"].toString();
     const QJsonObject transform = o["transform"].toObject();
     for (const auto& t : transform["stack"].toArray()) s.stack.push_back(transformFrom(t, where));
     s.current = transformFrom(transform["current"], where);

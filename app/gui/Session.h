@@ -17,6 +17,7 @@ struct SessionState {
     QString model; // empty: none
     ModelOptions options;
     QString device = QStringLiteral("cpu");
+    QString features; // comma-separated; empty: the spec's default rule
     std::vector<Transform> stack;
     Transform current = Transform::identity("SO3");
     QString colorBy, colormap = QStringLiteral("viridis");

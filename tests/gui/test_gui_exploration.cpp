@@ -149,7 +149,8 @@ class TestGuiExploration : public QObject {
     }
 
     void sessionSavesAndRestoresIdentically() {
-        applyAndWait("mlp", {{"output", "vector"}, {"hidden", "32"}});
+        window_->exploration()->setFeatures({"normal"});
+        applyAndWait("mlp", {{"output", "vector"}, {"hidden", "32"}, {"feature_dim", "3"}});
         window_->transformPanel()->setStack({Transform::parse("T3:tx=1;ty=2;tz=3")});
         setTransformAndWait("SO3:axis=0,0,1;angle=75");
         window_->colormapCombo()->setCurrentText("plasma");
@@ -167,6 +168,7 @@ class TestGuiExploration : public QObject {
         QVERIFY(restored.wait(60000));
         QVERIFY(other.session() == saved);
         QCOMPARE(other.exploration()->modelName(), QString("mlp"));
+        QCOMPARE(other.exploration()->features(), std::vector<std::string>{"normal"});
         QCOMPARE(other.transformPanel()->stack().size(), std::size_t(1));
         QVERIFY_THROWS_EXCEPTION(
             Error,
