@@ -12,6 +12,7 @@
 #include "ModelPanel.h"
 #include "PointCloudLayer.h"
 #include "Presets.h"
+#include "TrainingPanel.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
@@ -172,7 +173,11 @@ void MainWindow::buildDocks() {
     inspector_ = new views::InspectorPanel(this);
     dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     charts_ = new views::ChartsPanel(this);
-    dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
+    auto* chartsDock = dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
+    training_ = new TrainingPanel(this);
+    auto* trainingDock = dock(tr("Training"), "trainingDock", training_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(chartsDock, trainingDock);
+    chartsDock->raise();
 }
 
 QWidget* MainWindow::buildWelcome() {

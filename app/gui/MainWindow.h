@@ -33,6 +33,7 @@ namespace equiscope::gui {
 
 class DatasetLoader;
 class Exploration;
+class TrainingPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
     views::TransformPanel* transformPanel() const { return transformPanel_; }
     views::EvaluationPanel* evaluationPanel() const { return evaluationPanel_; }
     views::ChartsPanel* charts() const { return charts_; }
+    TrainingPanel* training() const { return training_; }
     Exploration* exploration() const { return exploration_; }
     QComboBox* colorCombo() const { return colorCombo_; }
     QComboBox* colormapCombo() const { return colormapCombo_; }
@@ -102,6 +104,7 @@ class MainWindow : public QMainWindow {
     views::EvaluationPanel* evaluationPanel_ = nullptr;
     views::ChartsPanel* charts_ = nullptr;
     Exploration* exploration_ = nullptr;
+    TrainingPanel* training_ = nullptr;
     DatasetLoader* loader_ = nullptr;
     std::shared_ptr<const Dataset> dataset_;
     std::shared_ptr<const Sample> sample_;

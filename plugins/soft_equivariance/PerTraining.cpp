@@ -46,7 +46,8 @@ void restore(torch::nn::Module& m, const std::vector<torch::Tensor>& s) {
 
 } // namespace
 
-PerResult trainPer(const PerConfig& c, const Progress& progress) {
+PerResult trainPer(const PerConfig& c, const Progress& progress,
+                   const std::function<void(const EpochLog&)>& onEpoch) {
     if (c.epochs < 1 || c.batch < 1 || c.trainSamples < 1)
         throw Error("train per: epochs, batch and samples must be >= 1");
     const auto task = makeTask(c.task, c.variant, c.epsilon);
@@ -107,6 +108,7 @@ PerResult trainPer(const PerConfig& c, const Progress& progress) {
         adjuster.adjust(epoch, lambdas);
         log.lambdas = lambdas;
         result.log.push_back(log);
+        if (onEpoch) onEpoch(log);
         // Model selection and early stopping start after twice the adjustment epoch.
         // (With too few epochs for that, right after the adjustment.)
         const int selectionStart =

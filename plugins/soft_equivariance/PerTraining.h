@@ -7,6 +7,7 @@
 #include "SoftEquivariantMlp.h"
 #include "util/Progress.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct PerResult {
     std::vector<EpochLog> log;
 };
 
-PerResult trainPer(const PerConfig& config, const Progress& progress = {});
+// `onEpoch` (optional) sees every epoch's log as it is written; a cancelled `progress`
+// throws Cancelled.
+PerResult trainPer(const PerConfig& config, const Progress& progress = {},
+                   const std::function<void(const EpochLog&)>& onEpoch = {});
 
 } // namespace equiscope::per

@@ -1,0 +1,252 @@
+#include "TrainingPanel.h"
+
+#include "Tasks.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMetaObject>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QtConcurrent>
+
+namespace equiscope::gui {
+
+namespace {
+
+QChart* newChart(QChartView* view, const QString& title) {
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
+}
+
+} // namespace
+
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QHBoxLayout(this);
+    auto* controls = new QWidget(this);
+    auto* form = new QFormLayout(controls);
+    task_ = new QComboBox(controls);
+    task_->addItems({"inertia", "cossim"});
+    variant_ = new QComboBox(controls);
+    epsilon_ = new QDoubleSpinBox(controls);
+    epsilon_->setRange(0, 10);
+    epsilon_->setSingleStep(0.05);
+    epsilon_->setValue(0.3);
+    epochs_ = new QSpinBox(controls);
+    epochs_->setRange(10, 100000);
+    seed_ = new QSpinBox(controls);
+    seed_->setRange(0, 1 << 30);
+    start_ = new QPushButton(tr("Start"), controls);
+    stop_ = new QPushButton(tr("Stop"), controls);
+    stop_->setEnabled(false);
+    status_ = new QLabel(tr("PER: one regularizer per candidate symmetry; the strengths that "
+                            "survive are the learned levels."),
+                         controls);
+    status_->setWordWrap(true);
+    form->addRow(tr("Task"), task_);
+    form->addRow(tr("Variant"), variant_);
+    form->addRow(tr("ε (symmetry breaking)"), epsilon_);
+    form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("Seed"), seed_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(start_);
+    buttons->addWidget(stop_);
+    form->addRow(buttons);
+    form->addRow(status_);
+    layout->addWidget(controls);
+    lossView_ = new QChartView(this);
+    lambdaView_ = new QChartView(this);
+    for (auto* v : {lossView_, lambdaView_}) {
+        v->setRenderHint(QPainter::Antialiasing);
+        v->setMinimumWidth(260);
+        layout->addWidget(v, 2);
+    }
+    table_ = new QTableWidget(0, 6, this);
+    table_->setHorizontalHeaderLabels({tr("group"), tr("level λ"), tr("λ / max λ"), tr("R"),
+                                       tr("model error"), tr("true error")});
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(table_, 2);
+
+    connect(task_, &QComboBox::currentTextChanged, this, &TrainingPanel::fillVariants);
+    connect(start_, &QPushButton::clicked, this, &TrainingPanel::start);
+    connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stop);
+    connect(&watcher_, &QFutureWatcher<std::shared_ptr<per::PerResult>>::finished, this, [this] {
+        start_->setEnabled(true);
+        stop_->setEnabled(false);
+        result_ = watcher_.result();
+        if (result_)
+            showResult();
+        else
+            status_->setText(tr("Stopped."));
+        Q_EMIT finished(result_ != nullptr);
+    });
+    fillVariants();
+    setConfig(per::PerConfig::defaultsFor("inertia"));
+}
+
+TrainingPanel::~TrainingPanel() {
+    stop();
+    watcher_.waitForFinished();
+}
+
+void TrainingPanel::fillVariants() {
+    variant_->clear();
+    if (task_->currentText() == "inertia")
+        variant_->addItems({"z", "x", "y"});
+    else
+        variant_->addItems({"so3-scale", "so3", "scale", "none"});
+    const per::PerConfig defaults = per::PerConfig::defaultsFor(task_->currentText().toStdString());
+    epochs_->setValue(defaults.epochs);
+}
+
+per::PerConfig TrainingPanel::config() const {
+    per::PerConfig c = per::PerConfig::defaultsFor(task_->currentText().toStdString());
+    c.variant = variant_->currentText().toStdString();
+    c.epsilon = epsilon_->value();
+    c.epochs = epochs_->value();
+    c.adjustEpoch =
+        std::max(1, std::min(c.adjustEpoch, c.epochs * 5 / 12)); // the defaults' proportion
+    c.seed = static_cast<uint64_t>(seed_->value());
+    return c;
+}
+
+void TrainingPanel::setConfig(const per::PerConfig& c) {
+    task_->setCurrentText(QString::fromStdString(c.task));
+    if (!c.variant.empty()) variant_->setCurrentText(QString::fromStdString(c.variant));
+    epsilon_->setValue(c.epsilon);
+    epochs_->setValue(c.epochs);
+    seed_->setValue(static_cast<int>(c.seed));
+}
+
+void TrainingPanel::start() {
+    if (running()) return;
+    running_ = config();
+    groups_ = per::makeTask(running_.task, running_.variant, running_.epsilon)->groups();
+    // Fresh charts: loss on a log axis, one lambda line per group, the adjustment epoch marked.
+    QChart* loss = newChart(lossView_, tr("Training loss and validation MSE"));
+    trainLoss_ = new QLineSeries;
+    trainLoss_->setName(tr("loss (MSE + λ·R)"));
+    validation_ = new QLineSeries;
+    validation_->setName(tr("validation MSE"));
+    loss->addSeries(trainLoss_);
+    loss->addSeries(validation_);
+    auto* lx = new QValueAxis;
+    lx->setTitleText(tr("epoch"));
+    lx->setRange(0, running_.epochs);
+    auto* ly = new QLogValueAxis;
+    ly->setTitleText(tr("loss"));
+    ly->setLabelFormat("%.0e");
+    ly->setRange(1e-3, 1e5);
+    loss->addAxis(lx, Qt::AlignBottom);
+    loss->addAxis(ly, Qt::AlignLeft);
+    for (auto* s : loss->series()) s->attachAxis(lx), s->attachAxis(ly);
+
+    QChart* lam = newChart(
+        lambdaView_, tr("Strength λ per group (adjusted at epoch %1)").arg(running_.adjustEpoch));
+    lambdas_.clear();
+    for (const auto& g : groups_) {
+        auto* s = new QLineSeries;
+        s->setName(QString::fromStdString(g));
+        lam->addSeries(s);
+        lambdas_.push_back(s);
+    }
+    auto* marker = new QLineSeries;
+    marker->setName(tr("adjustment"));
+    marker->append(running_.adjustEpoch, 0);
+    marker->append(running_.adjustEpoch, running_.initialLambda * 1.05);
+    lam->addSeries(marker);
+    auto* ax = new QValueAxis;
+    ax->setTitleText(tr("epoch"));
+    ax->setRange(0, running_.epochs);
+    auto* ay = new QValueAxis;
+    ay->setTitleText(tr("λ"));
+    ay->setRange(0, running_.initialLambda * 1.05);
+    lam->addAxis(ax, Qt::AlignBottom);
+    lam->addAxis(ay, Qt::AlignLeft);
+    for (auto* s : lam->series()) s->attachAxis(ax), s->attachAxis(ay);
+
+    table_->setRowCount(0);
+    start_->setEnabled(false);
+    stop_->setEnabled(true);
+    status_->setText(tr("Training…"));
+    cancel_ = std::make_shared<CancelToken>();
+    QPointer<TrainingPanel> self(this);
+    const auto config = running_;
+    const auto cancel = cancel_;
+    watcher_.setFuture(
+        QtConcurrent::run([self, config, cancel]() -> std::shared_ptr<per::PerResult> {
+            try {
+                return std::make_shared<per::PerResult>(per::trainPer(
+                    config, Progress({}, cancel.get()), [self](const per::EpochLog& log) {
+                        QMetaObject::invokeMethod(
+                            self.data(),
+                            [self, log] {
+                                if (self) self->epochLogged(log);
+                            },
+                            Qt::QueuedConnection);
+                    }));
+            } catch (const Cancelled&) {
+                return nullptr;
+            }
+        }));
+}
+
+void TrainingPanel::stop() {
+    if (cancel_) cancel_->cancel();
+}
+
+void TrainingPanel::epochLogged(const per::EpochLog& log) {
+    if (!trainLoss_) return;
+    trainLoss_->append(log.epoch, std::max(log.trainLoss, 1e-3));
+    validation_->append(log.epoch, std::max(log.validationMse, 1e-3));
+    for (std::size_t j = 0; j < lambdas_.size() && j < log.lambdas.size(); ++j)
+        lambdas_[j]->append(log.epoch, log.lambdas[j]);
+    status_->setText(tr("epoch %1 / %2, validation MSE %3")
+                         .arg(log.epoch + 1)
+                         .arg(running_.epochs)
+                         .arg(log.validationMse, 0, 'g', 4));
+}
+
+void TrainingPanel::showResult() {
+    const per::PerResult& r = *result_;
+    table_->setRowCount(static_cast<int>(r.groups.size()));
+    for (std::size_t j = 0; j < r.groups.size(); ++j) {
+        const int row = static_cast<int>(j);
+        const QStringList cells = {QString::fromStdString(r.groups[j]),
+                                   QString::number(r.levels[j], 'g', 4),
+                                   QString::number(r.normalizedLevels[j], 'f', 3),
+                                   QString::number(r.regularizers[j], 'e', 3),
+                                   QString::number(r.equivarianceError[j], 'e', 3),
+                                   QString::number(r.trueEquivarianceError[j], 'e', 3)};
+        for (int c = 0; c < cells.size(); ++c)
+            table_->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+    status_->setText(tr("Done: test MSE %1 (model selected at epoch %2). The level column is the "
+                        "learned symmetry "
+                        "level; compare it with the true error column.")
+                         .arg(r.testMse, 0, 'g', 4)
+                         .arg(r.bestEpoch));
+}
+
+int TrainingPanel::plottedEpochs() const {
+    return trainLoss_ ? static_cast<int>(trainLoss_->count()) : 0;
+}
+
+} // namespace equiscope::gui

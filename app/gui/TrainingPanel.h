@@ -1,0 +1,68 @@
+#pragma once
+// The Training dock: PER on a synthetic task (methods.md section 1), trained on a worker
+// thread with live charts of the loss and of the strength lambda_j per group (the
+// adjustment epoch marked), then the learned levels beside the true function's
+// equivariance error per group.
+
+#include "PerTraining.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <memory>
+
+class QChartView;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace equiscope::gui {
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+  public:
+    explicit TrainingPanel(QWidget* parent = nullptr);
+    ~TrainingPanel() override;
+
+    per::PerConfig config() const;
+    void setConfig(const per::PerConfig& config);
+    void start();
+    void stop();
+    bool running() const { return watcher_.isRunning(); }
+    const per::PerResult* result() const { return result_.get(); }
+    QTableWidget* levelsTable() const { return table_; }
+    int plottedEpochs() const;
+
+  Q_SIGNALS:
+    void finished(bool completed);
+
+  private:
+    void epochLogged(const per::EpochLog& log);
+    void showResult();
+    void fillVariants();
+
+    QComboBox* task_ = nullptr;
+    QComboBox* variant_ = nullptr;
+    QDoubleSpinBox* epsilon_ = nullptr;
+    QSpinBox* epochs_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QPushButton* start_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QLabel* status_ = nullptr;
+    QChartView* lossView_ = nullptr;
+    QChartView* lambdaView_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    QLineSeries* trainLoss_ = nullptr;
+    QLineSeries* validation_ = nullptr;
+    std::vector<QLineSeries*> lambdas_;
+    std::shared_ptr<CancelToken> cancel_;
+    QFutureWatcher<std::shared_ptr<per::PerResult>> watcher_;
+    std::shared_ptr<per::PerResult> result_;
+    std::vector<std::string> groups_;
+    per::PerConfig running_;
+};
+
+} // namespace equiscope::gui
