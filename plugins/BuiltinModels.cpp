@@ -1,5 +1,7 @@
 #include "BuiltinModels.h"
 
+#include "soft_equivariance/PerModel.h"
+
 namespace equiscope {
 
 void registerBuiltinModels(ModelRegistry& registry) {
@@ -8,6 +10,7 @@ void registerBuiltinModels(ModelRegistry& registry) {
     registerEgnn(registry);
     registerFrameAveraging(registry);
     registerTinvnn(registry);
+    per::registerPer(registry);
 }
 
 const ModelRegistry& builtinModels() {

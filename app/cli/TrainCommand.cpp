@@ -2,7 +2,9 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "PerModel.h"
 #include "PerTraining.h"
+#include "io/Writers.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
@@ -92,6 +94,11 @@ int runTrain(const std::vector<std::string>& argv) {
             const std::string text = out.dump(1);
             writeFileAtomically((dir / "result.json").string(),
                                 [&](std::ostream& o) { o << text << "\n"; });
+            // The trained model and one input, so `check --model per --load` can measure it.
+            per::makePerModel(r.config.task, r.config.variant, r.model)
+                ->save((dir / "model.pt").string());
+            writeNpy((dir / "sample.npy").string(),
+                     per::taskSample(r.config.task, r.config.seed + 11));
         }
         if (args.has("json")) {
             std::cout << out.dump() << "\n";

@@ -100,8 +100,14 @@ QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& o
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    useModel(std::move(model), nameOrFile, options, device);
+    return {};
+}
+
+void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
+                           const ModelOptions& options, DeviceKind device) {
     model_ = std::move(model);
-    modelName_ = nameOrFile;
+    modelName_ = name;
     modelOptions_ = options;
     device_ = device;
     verdicts_.clear();
@@ -114,7 +120,6 @@ QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& o
         worker_->setModel(model_, sample_, evaluation);
         transformChanged();
     }
-    return {};
 }
 
 void Exploration::clearModel() {

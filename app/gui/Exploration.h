@@ -47,6 +47,9 @@ class Exploration : public QObject {
     // missing spec.
     QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
     void clearModel();
+    // An already made model (e.g. one just trained), under `name` and its options.
+    void useModel(std::shared_ptr<Model> model, const QString& name, const ModelOptions& options,
+                  DeviceKind device);
     // Fields for the model's feat input (empty: the spec's default rule); used from the next
     // applyModel.
     void setFeatures(const std::vector<std::string>& features) { features_ = features; }

@@ -10,6 +10,7 @@
 #include "Exploration.h"
 #include "InspectorPanel.h"
 #include "ModelPanel.h"
+#include "PerModel.h"
 #include "PointCloudLayer.h"
 #include "Presets.h"
 #include "TrainingPanel.h"
@@ -83,6 +84,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     exploration_ = new Exploration({viewport_, layer_.get(), modelPanel_, transformPanel_,
                                     evaluationPanel_, charts_, inspector_},
                                    this);
+    connect(training_, &TrainingPanel::exploreRequested, this, [this] {
+        const per::PerResult* r = training_->result();
+        if (!r) return;
+        Dataset d = Dataset::of(per::taskSample(r->config.task, r->config.seed + 11));
+        d.source = "per:" + r->config.task + " sample";
+        d.format = "PER task";
+        showDataset(std::make_shared<const Dataset>(std::move(d)));
+        auto model =
+            std::shared_ptr<Model>(per::makePerModel(r->config.task, r->config.variant, r->model));
+        exploration_->setFeatures({}); // the task's own input rule
+        exploration_->useModel(std::move(model), QStringLiteral("per"), {{"task", r->config.task}},
+                               DeviceKind::Cpu);
+        modelPanel_->showModel(exploration_->model(), {});
+        colorCombo_->setCurrentText(Exploration::errorColourName());
+        statusText_->setText(tr("The trained PER model is the current model; try O2(z) and SO3 in "
+                                "the Transform dock."));
+    });
     connect(modelPanel_, &views::ModelPanel::applyRequested, this,
             &MainWindow::applyModelFromPanel);
     connect(exploration_, &Exploration::message, statusText_, &QLabel::setText);

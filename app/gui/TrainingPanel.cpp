@@ -54,6 +54,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     start_ = new QPushButton(tr("Start"), controls);
     stop_ = new QPushButton(tr("Stop"), controls);
     stop_->setEnabled(false);
+    explore_ = new QPushButton(tr("Explore this model"), controls);
+    explore_->setEnabled(false);
+    explore_->setToolTip(
+        tr("Make the trained model current, on one input of the task, in the viewport"));
     status_ = new QLabel(tr("PER: one regularizer per candidate symmetry; the strengths that "
                             "survive are the learned levels."),
                          controls);
@@ -66,6 +70,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(start_);
     buttons->addWidget(stop_);
+    buttons->addWidget(explore_);
     form->addRow(buttons);
     form->addRow(status_);
     layout->addWidget(controls);
@@ -87,10 +92,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(task_, &QComboBox::currentTextChanged, this, &TrainingPanel::fillVariants);
     connect(start_, &QPushButton::clicked, this, &TrainingPanel::start);
     connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stop);
+    connect(explore_, &QPushButton::clicked, this, &TrainingPanel::exploreRequested);
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<per::PerResult>>::finished, this, [this] {
         start_->setEnabled(true);
         stop_->setEnabled(false);
         result_ = watcher_.result();
+        explore_->setEnabled(result_ != nullptr);
         if (result_)
             showResult();
         else

@@ -38,6 +38,7 @@ class TrainingPanel : public QWidget {
 
   Q_SIGNALS:
     void finished(bool completed);
+    void exploreRequested(); // "explore this model": make the trained model current
 
   private:
     void epochLogged(const per::EpochLog& log);
@@ -51,6 +52,7 @@ class TrainingPanel : public QWidget {
     QSpinBox* seed_ = nullptr;
     QPushButton* start_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* explore_ = nullptr;
     QLabel* status_ = nullptr;
     QChartView* lossView_ = nullptr;
     QChartView* lambdaView_ = nullptr;

@@ -141,6 +141,7 @@ PerResult trainPer(const PerConfig& c, const Progress& progress,
         result.trueEquivarianceError.push_back(equivarianceError(
             *task, g, [&](const torch::Tensor& x) { return task->truth(x); }, 100, c.seed + 7));
     }
+    result.model = model.ptr();
     return result;
 }
 

@@ -40,6 +40,7 @@ struct PerResult {
     double testMse = 0;
     int bestEpoch = -1;
     std::vector<EpochLog> log;
+    std::shared_ptr<SoftEquivariantMlpImpl> model; // the selected weights
 };
 
 // `onEpoch` (optional) sees every epoch's log as it is written; a cancelled `progress`

@@ -180,6 +180,12 @@ class TestCliCheck : public QObject {
         QVERIFY(curves.size() >= 2);
         QVERIFY(
             curves[0].startsWith("epoch,train_loss,validation_mse,learning_rate,lambda_SO3*Scale"));
+        // The trained model goes to the engine like any other.
+        const Run check = cli({"check", "--model", "per", "--model-option", "task=cossim", "--load",
+                               dir.filePath("model.pt"), "--data", dir.filePath("sample.npy"),
+                               "--group", "SO3", "--samples", "4", "--json"});
+        QCOMPARE(check.status, 0);
+        QCOMPARE(check.json()["results"].toArray().size(), 1);
         QCOMPARE(cli({"train", "per", "--task", "orbits"}).status, 2);
         QCOMPARE(cli({"train", "mystery"}).status, 2);
     }
@@ -190,7 +196,8 @@ class TestCliCheck : public QObject {
         const QJsonArray models = QJsonDocument::fromJson(r.out).array();
         QStringList names;
         for (const auto& m : models) names << m.toObject()["name"].toString();
-        QCOMPARE(names, QStringList({"mlp", "pointnet", "egnn", "frame_averaging", "tinvnn"}));
+        QCOMPARE(names,
+                 QStringList({"mlp", "pointnet", "egnn", "frame_averaging", "tinvnn", "per"}));
         QCOMPARE(models[2]["symmetries"].toArray().first().toString(), QString("E3"));
     }
 };

@@ -12,6 +12,7 @@
 #include "ModelPanel.h"
 #include "PointCloudLayer.h"
 #include "TestSupport.h"
+#include "TrainingPanel.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
@@ -176,6 +177,23 @@ class TestGuiExploration : public QObject {
                 "{\"equiscope_session\": 1, \"transform\": {\"current\": {\"group\": \"SO9\"}}}",
                 "x"));
         QVERIFY_THROWS_EXCEPTION(Error, gui::sessionFromJson("{not json", "bad.json"));
+    }
+
+    // "Explore this model": the trained PER model becomes the current model, on a task input.
+    void trainedModelCanBeExplored() {
+        auto c = equiscope::per::PerConfig::defaultsFor("cossim");
+        c.variant = "so3";
+        c.epochs = 30;
+        window_->training()->setConfig(c);
+        QSignalSpy finished(window_->training(), &gui::TrainingPanel::finished);
+        window_->training()->start();
+        QVERIFY(finished.wait(120000));
+        QSignalSpy evaluated(window_->exploration(), &gui::Exploration::evaluated);
+        Q_EMIT window_->training()->exploreRequested();
+        QVERIFY(evaluated.wait(30000));
+        QCOMPARE(window_->exploration()->modelName(), QString("per"));
+        QCOMPARE(window_->dataset()->samples[0].nodeCount(), 3);
+        QVERIFY(window_->exploration()->lastResult() != nullptr);
     }
 
     void commandLineBatchFigure() {
