@@ -83,13 +83,15 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     for (int64_t r = 0; r < pos.rows(); ++r)
         rms += (Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2)) - mean).squaredNorm();
     v_.transformPanel->setContext({pos.rows(), std::sqrt(rms / std::max<int64_t>(1, pos.rows()))});
-    if (model_) {
-        EvaluationOptions options;
-        options.device = device_;
-        options.features = features_;
-        worker_->setModel(model_, sample_, options);
-    }
+    if (model_) restartWorker();
     transformChanged();
+}
+
+void Exploration::restartWorker() {
+    EvaluationOptions options;
+    options.device = device_;
+    options.features = features_;
+    worker_->setModel(model_, sample_, options);
 }
 
 QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
@@ -114,10 +116,7 @@ void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
     last_.reset();
     v_.modelPanel->showModel(model_.get(), verdicts_);
     if (sample_) {
-        EvaluationOptions evaluation;
-        evaluation.device = device;
-        evaluation.features = features_;
-        worker_->setModel(model_, sample_, evaluation);
+        restartWorker();
         transformChanged();
     }
 }

@@ -85,6 +85,7 @@ class Exploration : public QObject {
 
   private:
     void transformChanged();
+    void restartWorker(); // the current model and sample, with the device and features chosen
     void showLive(const LiveResult& result);
     double currentSweepParameter() const;
 
