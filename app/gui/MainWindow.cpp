@@ -92,9 +92,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         d.format = "PER task";
         showDataset(std::make_shared<const Dataset>(std::move(d)));
         auto model =
-            std::shared_ptr<Model>(per::makePerModel(r->config.task, r->config.variant, r->model));
+            std::shared_ptr<Model>(per::makePerModel(r->config.task, r->config.model, r->model));
         exploration_->setFeatures({}); // the task's own input rule
-        exploration_->useModel(std::move(model), QStringLiteral("per"), {{"task", r->config.task}},
+        exploration_->useModel(std::move(model), QStringLiteral("per"),
+                               {{"task", r->config.task}, {"model", r->config.model}},
                                DeviceKind::Cpu);
         modelPanel_->showModel(exploration_->model(), {});
         colorCombo_->setCurrentText(Exploration::errorColourName());

@@ -41,7 +41,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     auto* controls = new QWidget(this);
     auto* form = new QFormLayout(controls);
     task_ = new QComboBox(controls);
-    task_->addItems({"inertia", "cossim"});
+    task_->addItems({"inertia", "cossim", "motion"});
+    model_ = new QComboBox(controls);
+    for (const auto& kind : per::perModelKinds()) model_->addItem(QString::fromStdString(kind));
+    model_->setToolTip(tr("per: learned levels; mlp: no regularizer; rpp: residual pathway; "
+                          "emlp: hard O(3) / SO(3)×scale constraint"));
     variant_ = new QComboBox(controls);
     epsilon_ = new QDoubleSpinBox(controls);
     epsilon_->setRange(0, 10);
@@ -54,6 +58,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     start_ = new QPushButton(tr("Start"), controls);
     stop_ = new QPushButton(tr("Stop"), controls);
     stop_->setEnabled(false);
+    pause_ = new QPushButton(tr("Pause"), controls);
+    pause_->setCheckable(true);
+    pause_->setEnabled(false);
     explore_ = new QPushButton(tr("Explore this model"), controls);
     explore_->setEnabled(false);
     explore_->setToolTip(
@@ -63,12 +70,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
                          controls);
     status_->setWordWrap(true);
     form->addRow(tr("Task"), task_);
+    form->addRow(tr("Model"), model_);
     form->addRow(tr("Variant"), variant_);
     form->addRow(tr("ε (symmetry breaking)"), epsilon_);
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("Seed"), seed_);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(start_);
+    buttons->addWidget(pause_);
     buttons->addWidget(stop_);
     buttons->addWidget(explore_);
     form->addRow(buttons);
@@ -92,10 +101,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     connect(task_, &QComboBox::currentTextChanged, this, &TrainingPanel::fillVariants);
     connect(start_, &QPushButton::clicked, this, &TrainingPanel::start);
     connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stop);
+    connect(pause_, &QPushButton::toggled, this, &TrainingPanel::setPaused);
     connect(explore_, &QPushButton::clicked, this, &TrainingPanel::exploreRequested);
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<per::PerResult>>::finished, this, [this] {
         start_->setEnabled(true);
         stop_->setEnabled(false);
+        pause_->setChecked(false);
+        pause_->setEnabled(false);
         result_ = watcher_.result();
         explore_->setEnabled(result_ != nullptr);
         if (result_)
@@ -115,8 +127,8 @@ TrainingPanel::~TrainingPanel() {
 
 void TrainingPanel::fillVariants() {
     variant_->clear();
-    if (task_->currentText() == "inertia")
-        variant_->addItems({"z", "x", "y"});
+    if (task_->currentText() != "cossim")
+        variant_->addItems({"z", "x", "y"}); // inertia's axis, motion's gravity axis
     else
         variant_->addItems({"so3-scale", "so3", "scale", "none"});
     const per::PerConfig defaults = per::PerConfig::defaultsFor(task_->currentText().toStdString());
@@ -126,16 +138,16 @@ void TrainingPanel::fillVariants() {
 per::PerConfig TrainingPanel::config() const {
     per::PerConfig c = per::PerConfig::defaultsFor(task_->currentText().toStdString());
     c.variant = variant_->currentText().toStdString();
+    c.model = model_->currentText().toStdString();
     c.epsilon = epsilon_->value();
-    c.epochs = epochs_->value();
-    c.adjustEpoch =
-        std::max(1, std::min(c.adjustEpoch, c.epochs * 5 / 12)); // the defaults' proportion
+    c.setEpochs(epochs_->value());
     c.seed = static_cast<uint64_t>(seed_->value());
     return c;
 }
 
 void TrainingPanel::setConfig(const per::PerConfig& c) {
     task_->setCurrentText(QString::fromStdString(c.task));
+    model_->setCurrentText(QString::fromStdString(c.model));
     if (!c.variant.empty()) variant_->setCurrentText(QString::fromStdString(c.variant));
     epsilon_->setValue(c.epsilon);
     epochs_->setValue(c.epochs);
@@ -160,13 +172,17 @@ void TrainingPanel::start() {
     auto* ly = new QLogValueAxis;
     ly->setTitleText(tr("loss"));
     ly->setLabelFormat("%.0e");
-    ly->setRange(1e-3, 1e5);
+    ly->setRange(1e-5, 1e5);
     loss->addAxis(lx, Qt::AlignBottom);
     loss->addAxis(ly, Qt::AlignLeft);
     for (auto* s : loss->series()) s->attachAxis(lx), s->attachAxis(ly);
 
-    QChart* lam = newChart(
-        lambdaView_, tr("Strength λ per group (adjusted at epoch %1)").arg(running_.adjustEpoch));
+    QChart* lam =
+        newChart(lambdaView_,
+                 running_.model == "per"
+                     ? tr("Strength λ per group (adjusted at epoch %1)").arg(running_.adjustEpoch)
+                     : tr("Strength λ per group (none: %1 is a baseline)")
+                           .arg(QString::fromStdString(running_.model)));
     lambdas_.clear();
     for (const auto& g : groups_) {
         auto* s = new QLineSeries;
@@ -192,6 +208,7 @@ void TrainingPanel::start() {
     table_->setRowCount(0);
     start_->setEnabled(false);
     stop_->setEnabled(true);
+    pause_->setEnabled(true);
     status_->setText(tr("Training…"));
     cancel_ = std::make_shared<CancelToken>();
     QPointer<TrainingPanel> self(this);
@@ -200,8 +217,19 @@ void TrainingPanel::start() {
     watcher_.setFuture(
         QtConcurrent::run([self, config, cancel]() -> std::shared_ptr<per::PerResult> {
             try {
-                return std::make_shared<per::PerResult>(per::trainPer(
-                    config, Progress({}, cancel.get()), [self](const per::EpochLog& log) {
+                // The trainer's message carries the epoch, the loss and the ETA.
+                const Progress progress(
+                    [self](double, const std::string& message) {
+                        QMetaObject::invokeMethod(
+                            self.data(),
+                            [self, text = QString::fromStdString(message)] {
+                                if (self && !self->paused()) self->status_->setText(text);
+                            },
+                            Qt::QueuedConnection);
+                    },
+                    cancel.get());
+                return std::make_shared<per::PerResult>(
+                    per::trainPer(config, progress, [self](const per::EpochLog& log) {
                         QMetaObject::invokeMethod(
                             self.data(),
                             [self, log] {
@@ -219,16 +247,24 @@ void TrainingPanel::stop() {
     if (cancel_) cancel_->cancel();
 }
 
+void TrainingPanel::setPaused(bool paused) {
+    if (!cancel_ || !running()) return;
+    cancel_->setPaused(paused);
+    pause_->setChecked(paused);
+    pause_->setText(paused ? tr("Resume") : tr("Pause"));
+    if (paused) status_->setText(tr("Paused after epoch %1.").arg(plottedEpochs()));
+}
+
+bool TrainingPanel::paused() const {
+    return cancel_ && cancel_->paused();
+}
+
 void TrainingPanel::epochLogged(const per::EpochLog& log) {
     if (!trainLoss_) return;
-    trainLoss_->append(log.epoch, std::max(log.trainLoss, 1e-3));
-    validation_->append(log.epoch, std::max(log.validationMse, 1e-3));
+    trainLoss_->append(log.epoch, std::max(log.trainLoss, 1e-5));
+    validation_->append(log.epoch, std::max(log.validationMse, 1e-5));
     for (std::size_t j = 0; j < lambdas_.size() && j < log.lambdas.size(); ++j)
         lambdas_[j]->append(log.epoch, log.lambdas[j]);
-    status_->setText(tr("epoch %1 / %2, validation MSE %3")
-                         .arg(log.epoch + 1)
-                         .arg(running_.epochs)
-                         .arg(log.validationMse, 0, 'g', 4));
 }
 
 void TrainingPanel::showResult() {
@@ -245,11 +281,18 @@ void TrainingPanel::showResult() {
         for (int c = 0; c < cells.size(); ++c)
             table_->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
-    status_->setText(tr("Done: test MSE %1 (model selected at epoch %2). The level column is the "
-                        "learned symmetry "
-                        "level; compare it with the true error column.")
-                         .arg(r.testMse, 0, 'g', 4)
+    const QString score =
+        r.testAde >= 0
+            ? tr("test MSE %1, ADE %2").arg(r.testMse, 0, 'g', 4).arg(r.testAde, 0, 'g', 4)
+            : tr("test MSE %1").arg(r.testMse, 0, 'g', 4);
+    status_->setText(tr("Done in %1: %2 (model selected at epoch %3). The level column is the "
+                        "learned symmetry level; compare it with the true error column.")
+                         .arg(QString::fromStdString(formatDuration(r.seconds)), score)
                          .arg(r.bestEpoch));
+}
+
+QString TrainingPanel::statusText() const {
+    return status_->text();
 }
 
 int TrainingPanel::plottedEpochs() const {

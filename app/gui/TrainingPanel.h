@@ -1,8 +1,8 @@
 #pragma once
-// The Training dock: PER on a synthetic task (methods.md section 1), trained on a worker
-// thread with live charts of the loss and of the strength lambda_j per group (the
-// adjustment epoch marked), then the learned levels beside the true function's
-// equivariance error per group.
+// The Training dock: PER (or a baseline) on a synthetic task (methods.md section 1),
+// trained on a worker thread that can be paused and stopped, with live charts of the loss
+// and of the strength lambda_j per group (the adjustment epoch marked), then the learned
+// levels beside the true function's equivariance error per group.
 
 #include "PerTraining.h"
 
@@ -31,10 +31,13 @@ class TrainingPanel : public QWidget {
     void setConfig(const per::PerConfig& config);
     void start();
     void stop();
+    void setPaused(bool paused);
+    bool paused() const;
     bool running() const { return watcher_.isRunning(); }
     const per::PerResult* result() const { return result_.get(); }
     QTableWidget* levelsTable() const { return table_; }
     int plottedEpochs() const;
+    QString statusText() const;
 
   Q_SIGNALS:
     void finished(bool completed);
@@ -46,12 +49,14 @@ class TrainingPanel : public QWidget {
     void fillVariants();
 
     QComboBox* task_ = nullptr;
+    QComboBox* model_ = nullptr;
     QComboBox* variant_ = nullptr;
     QDoubleSpinBox* epsilon_ = nullptr;
     QSpinBox* epochs_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QPushButton* start_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* pause_ = nullptr;
     QPushButton* explore_ = nullptr;
     QLabel* status_ = nullptr;
     QChartView* lossView_ = nullptr;

@@ -4,7 +4,7 @@ namespace equiscope::per {
 
 int Layout::dim() const {
     int d = 0;
-    for (const auto& [c, copies] : parts) d += dimension(c) * copies;
+    for (const Part& p : parts) d += dimension(p.channel) * p.copies;
     return d;
 }
 
@@ -23,17 +23,19 @@ torch::Tensor projectorFrom(const Eigen::MatrixXd& basis) {
 
 LayerProjector::LayerProjector(const CandidateGroup& group, const Layout& in, const Layout& out) {
     int64_t row = 0;
-    for (const auto& [oc, oCopies] : out.parts) {
+    for (const Layout::Part& o : out.parts) {
         int64_t col = 0;
-        for (const auto& [ic, iCopies] : in.parts) {
-            blocks_.push_back({row, col, oCopies, iCopies, dimension(oc), dimension(ic),
-                               projectorFrom(equivariantBasis(group, ic, oc))});
-            col += static_cast<int64_t>(dimension(ic)) * iCopies;
+        for (const Layout::Part& i : in.parts) {
+            blocks_.push_back(
+                {row, col, o.copies, i.copies, dimension(o.channel), dimension(i.channel),
+                 projectorFrom(equivariantBasis(group, i.channel, o.channel, i.weight, o.weight))});
+            col += static_cast<int64_t>(dimension(i.channel)) * i.copies;
         }
         // Invariant bias directions: equivariant maps from a scalar into this channel type.
-        bias_.push_back({row, oCopies, dimension(oc),
-                         projectorFrom(equivariantBasis(group, Channel::Scalar, oc))});
-        row += static_cast<int64_t>(dimension(oc)) * oCopies;
+        bias_.push_back(
+            {row, o.copies, dimension(o.channel),
+             projectorFrom(equivariantBasis(group, Channel::Scalar, o.channel, 0, o.weight))});
+        row += static_cast<int64_t>(dimension(o.channel)) * o.copies;
     }
 }
 
@@ -77,6 +79,17 @@ int64_t LayerProjector::equivariantDimension() const {
         d += b.outCopies * b.inCopies *
              static_cast<int64_t>(std::llround(b.projector.trace().item<double>()));
     return d;
+}
+
+} // namespace equiscope::per
+
+namespace equiscope::per {
+
+std::vector<torch::Tensor*> LayerProjector::tensors() {
+    std::vector<torch::Tensor*> out;
+    for (Block& b : blocks_) out.push_back(&b.projector);
+    for (BiasBlock& b : bias_) out.push_back(&b.projector);
+    return out;
 }
 
 } // namespace equiscope::per

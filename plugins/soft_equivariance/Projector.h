@@ -12,8 +12,14 @@
 namespace equiscope::per {
 
 // Channels in order: e.g. {{Scalar, 5}, {Vector, 5}} is 5 scalars then 5 vectors (20 values).
+// A part may carry a scale weight other than its rank's (Representations.h).
 struct Layout {
-    std::vector<std::pair<Channel, int>> parts;
+    struct Part {
+        Channel channel;
+        int copies;
+        int weight = kNaturalWeight;
+    };
+    std::vector<Part> parts;
     int dim() const;
 };
 
@@ -27,6 +33,9 @@ class LayerProjector {
     torch::Tensor regularizer(const torch::Tensor& w, const torch::Tensor& b) const;
     // The number of free parameters of an exactly equivariant layer (the subspace's dimension).
     int64_t equivariantDimension() const;
+    // The projector matrices, so that a module can register them as buffers (and move them
+    // between devices with its weights).
+    std::vector<torch::Tensor*> tensors();
 
   private:
     struct Block {

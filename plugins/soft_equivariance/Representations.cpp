@@ -4,6 +4,7 @@
 #include "util/Error.h"
 
 #include <Eigen/Dense>
+#include <cmath>
 #include <unsupported/Eigen/KroneckerProduct>
 
 namespace equiscope::per {
@@ -54,32 +55,45 @@ CandidateGroup candidateGroup(const std::string& name) {
     return g;
 }
 
-Eigen::MatrixXd groupAction(Channel c, const Eigen::Matrix3d& a) {
+int naturalWeight(Channel c) {
+    return c == Channel::Scalar ? 0 : c == Channel::Vector ? 1 : 2;
+}
+
+Eigen::MatrixXd groupAction(Channel c, const Eigen::Matrix3d& a, int weight) {
+    const double s = std::cbrt(std::abs(a.determinant()));
+    const Eigen::Matrix3d r = a / s;
+    const double factor = std::pow(s, weight == kNaturalWeight ? naturalWeight(c) : weight);
     switch (c) {
     case Channel::Scalar:
-        return Eigen::MatrixXd::Identity(1, 1);
+        return Eigen::MatrixXd::Constant(1, 1, factor);
     case Channel::Vector:
-        return a;
+        return factor * r;
     case Channel::Tensor2:
-        return Eigen::kroneckerProduct(a, a).eval();
+        return factor * Eigen::kroneckerProduct(r, r).eval();
     }
     return {};
 }
 
-Eigen::MatrixXd algebraAction(Channel c, const Eigen::Matrix3d& x) {
+Eigen::MatrixXd algebraAction(Channel c, const Eigen::Matrix3d& x, int weight) {
     const Eigen::Matrix3d i = Eigen::Matrix3d::Identity();
+    const double a = x.trace() / 3;
+    const Eigen::Matrix3d k = x - a * i;
+    const int d = dimension(c);
+    const Eigen::MatrixXd scaling = a * (weight == kNaturalWeight ? naturalWeight(c) : weight) *
+                                    Eigen::MatrixXd::Identity(d, d);
     switch (c) {
     case Channel::Scalar:
-        return Eigen::MatrixXd::Zero(1, 1);
+        return scaling;
     case Channel::Vector:
-        return x;
+        return scaling + k;
     case Channel::Tensor2:
-        return (Eigen::kroneckerProduct(x, i) + Eigen::kroneckerProduct(i, x)).eval();
+        return scaling + Eigen::kroneckerProduct(k, i) + Eigen::kroneckerProduct(i, k);
     }
     return {};
 }
 
-Eigen::MatrixXd equivariantBasis(const CandidateGroup& g, Channel in, Channel out) {
+Eigen::MatrixXd equivariantBasis(const CandidateGroup& g, Channel in, Channel out, int inWeight,
+                                 int outWeight) {
     const int di = dimension(in), dout = dimension(out);
     // Row-major vec: vec(B W C) = (B (x) C^T) vec(W).
     const Eigen::MatrixXd iIn = Eigen::MatrixXd::Identity(di, di),
@@ -91,15 +105,14 @@ Eigen::MatrixXd equivariantBasis(const CandidateGroup& g, Channel in, Channel ou
                          Eigen::kroneckerProduct(iOut, xi.transpose()));
     };
     for (const Eigen::Matrix3d& x : g.algebra)
-        addAlgebra(algebraAction(out, x), algebraAction(in, x));
-    // Scaling by s multiplies a channel by s^w (w = 0, 1, 2 for scalar, vector, tensor2).
-    auto weight = [](Channel c) {
-        return c == Channel::Scalar ? 0.0 : c == Channel::Vector ? 1.0 : 2.0;
-    };
-    if (g.scale) addAlgebra(weight(out) * iOut, weight(in) * iIn);
+        addAlgebra(algebraAction(out, x, outWeight), algebraAction(in, x, inWeight));
+    if (g.scale) {
+        const Eigen::Matrix3d identity = Eigen::Matrix3d::Identity();
+        addAlgebra(algebraAction(out, identity, outWeight), algebraAction(in, identity, inWeight));
+    }
     for (const Eigen::Matrix3d& h : g.discrete)
-        blocks.push_back(Eigen::kroneckerProduct(groupAction(out, h), iIn) -
-                         Eigen::kroneckerProduct(iOut, groupAction(in, h).transpose()));
+        blocks.push_back(Eigen::kroneckerProduct(groupAction(out, h, outWeight), iIn) -
+                         Eigen::kroneckerProduct(iOut, groupAction(in, h, inWeight).transpose()));
     const int n = di * dout;
     if (blocks.empty()) return Eigen::MatrixXd::Identity(n, n);
     Eigen::MatrixXd c(static_cast<Eigen::Index>(blocks.size()) * n, n);

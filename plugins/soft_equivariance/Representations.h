@@ -26,16 +26,23 @@ struct CandidateGroup {
 // "O3", "SO3", "O2x", "O2y", "O2z", "SO2z", "Scale", "SO3*Scale".
 CandidateGroup candidateGroup(const std::string& name);
 
-// rho(A) on a channel for a 3x3 group element A (scalar 1, vector A, tensor2 A (x) A).
-Eigen::MatrixXd groupAction(Channel c, const Eigen::Matrix3d& a);
-// d rho(X) on a channel for a Lie algebra element X (scalar 0, vector X, tensor2 X(x)I + I(x)X),
-// `scaleWeight`: scalars carry weight 0 under scaling, vectors 1, tensors 2 (all follow from X =
-// I).
-Eigen::MatrixXd algebraAction(Channel c, const Eigen::Matrix3d& x);
+// A channel's scale weight w: scaling by s multiplies it by s^w. By default a channel has
+// its rank's weight (scalar 0, vector 1, tensor2 2); a direction-like vector (a vector divided
+// by a length) has weight 0 while it still rotates as a vector.
+constexpr int kNaturalWeight = -1;
+int naturalWeight(Channel c);
+
+// rho(A) on a channel for a 3x3 group element A = s R (s > 0, R orthogonal):
+// s^w times (scalar 1, vector R, tensor2 R (x) R).
+Eigen::MatrixXd groupAction(Channel c, const Eigen::Matrix3d& a, int weight = kNaturalWeight);
+// d rho(X) on a channel for a Lie algebra element X = a I + K (K traceless):
+// w a I plus (scalar 0, vector K, tensor2 K(x)I + I(x)K).
+Eigen::MatrixXd algebraAction(Channel c, const Eigen::Matrix3d& x, int weight = kNaturalWeight);
 
 // Orthonormal basis (columns) of the G-equivariant maps from `in` to `out`, as vectors of
 // the row-major dim(out) x dim(in) matrix. Singular values below 1e-6 times the largest
 // constraint singular value (or 1e-9 absolute) count as zero.
-Eigen::MatrixXd equivariantBasis(const CandidateGroup& g, Channel in, Channel out);
+Eigen::MatrixXd equivariantBasis(const CandidateGroup& g, Channel in, Channel out,
+                                 int inWeight = kNaturalWeight, int outWeight = kNaturalWeight);
 
 } // namespace equiscope::per

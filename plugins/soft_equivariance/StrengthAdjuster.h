@@ -27,6 +27,12 @@ class StrengthAdjuster {
 
     const std::optional<std::vector<double>>& minimum() const { return minimum_; }
     int adjustEpoch() const { return adjustEpoch_; }
+    // What a checkpoint keeps: the calls seen so far and the running minimum.
+    int calls() const { return calls_; }
+    void restore(int calls, std::optional<std::vector<double>> minimum) {
+        calls_ = calls;
+        minimum_ = std::move(minimum);
+    }
 
   private:
     int adjustEpoch_;

@@ -81,6 +81,61 @@ class CosineTask : public Task {
     double epsilon_;
 };
 
+// Synthetic gravity-aligned motion: a body under gravity (-eps/10 per step^2 along the
+// axis) and quadratic drag, x_{t+1} = x_t + v - c |v| v - g e_a with v = x_t - x_{t-1}.
+// Inputs are 6 positions centred on their mean, outputs the next 6 in the same frame; the
+// map is exactly O(2)-equivariant about the gravity axis (mirrors that keep the axis
+// included) and only approximately under the rest.
+class MotionTask : public Task {
+  public:
+    MotionTask(char axis, double epsilon) : axis_(axis), epsilon_(epsilon) {}
+    std::string name() const override { return "motion"; }
+    std::string variant() const override { return std::string(1, axis_); }
+    double epsilon() const override { return epsilon_; }
+    Layout input() const override { return {{{Channel::Vector, kSteps}}}; }
+    Layout output() const override { return {{{Channel::Vector, kSteps}}}; }
+    std::vector<std::string> groups() const override { return {"O3", "O2x", "O2y", "O2z"}; }
+    bool forecasting() const override { return true; }
+
+    torch::Tensor inputs(int64_t n, uint64_t seed) const override {
+        torch::manual_seed(seed);
+        const torch::Tensor start = torch::randn({n, 3}, torch::kFloat64);
+        const torch::Tensor velocity = kSpeed * torch::randn({n, 3}, torch::kFloat64);
+        std::vector<torch::Tensor> frames = {start, start + velocity};
+        while (static_cast<int>(frames.size()) < kSteps)
+            frames.push_back(step(frames[frames.size() - 2], frames.back()));
+        const torch::Tensor past = torch::stack(frames, 1); // [n, 6, 3]
+        return (past - past.mean(1, true)).reshape({n, kSteps * 3});
+    }
+
+    torch::Tensor truth(const torch::Tensor& x) const override {
+        const torch::Tensor past = x.reshape({x.size(0), kSteps, 3});
+        torch::Tensor previous = past.select(1, kSteps - 2), current = past.select(1, kSteps - 1);
+        std::vector<torch::Tensor> future;
+        for (int k = 0; k < kSteps; ++k) {
+            future.push_back(step(previous, current));
+            previous = current;
+            current = future.back();
+        }
+        return torch::stack(future, 1).reshape({x.size(0), kSteps * 3});
+    }
+
+  private:
+    static constexpr int kSteps = 6;
+    static constexpr double kSpeed = 0.3, kDrag = 0.5;
+
+    torch::Tensor step(const torch::Tensor& previous, const torch::Tensor& current) const {
+        const torch::Tensor v = current - previous;
+        torch::Tensor next = current + v - kDrag * v.norm(2, -1, true) * v;
+        torch::Tensor gravity = torch::zeros({3}, current.options());
+        gravity[axis_ - 'x'] = 0.1 * epsilon_;
+        return next - gravity;
+    }
+
+    char axis_;
+    double epsilon_;
+};
+
 // PER group names as the core's group parser spells them.
 std::string coreGroupName(const std::string& per) {
     if (per.size() == 3 && per.rfind("O2", 0) == 0) return "O2(" + std::string(1, per[2]) + ")";
@@ -98,6 +153,12 @@ std::unique_ptr<Task> makeTask(const std::string& name, const std::string& varia
             throw Error("inertia: --variant is the axis x, y or z, got '" + variant + "'");
         return std::make_unique<InertiaTask>(axis[0], epsilon);
     }
+    if (name == "motion") {
+        const std::string axis = variant.empty() ? "z" : variant;
+        if (axis != "x" && axis != "y" && axis != "z")
+            throw Error("motion: --variant is the gravity axis x, y or z, got '" + variant + "'");
+        return std::make_unique<MotionTask>(axis[0], epsilon);
+    }
     if (name == "cossim") {
         const std::string v = variant.empty() ? "so3-scale" : variant;
         if (v != "so3-scale" && v != "so3" && v != "scale" && v != "none")
@@ -105,17 +166,25 @@ std::unique_ptr<Task> makeTask(const std::string& name, const std::string& varia
                         "'");
         return std::make_unique<CosineTask>(v, epsilon);
     }
-    throw Error("unknown task '" + name + "' (inertia, cossim)");
+    throw Error("unknown task '" + name + "' (inertia, cossim, motion)");
+}
+
+double averageDisplacementError(const torch::Tensor& predicted, const torch::Tensor& truth) {
+    return (predicted - truth)
+        .reshape({predicted.size(0), -1, 3})
+        .norm(2, -1)
+        .mean()
+        .item<double>();
 }
 
 torch::Tensor act(const Layout& layout, const Eigen::Matrix3d& a, const torch::Tensor& values) {
     const int d = layout.dim();
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(d, d);
     int at = 0;
-    for (const auto& [c, copies] : layout.parts) {
-        const Eigen::MatrixXd block = groupAction(c, a);
-        for (int k = 0; k < copies; ++k, at += dimension(c))
-            m.block(at, at, dimension(c), dimension(c)) = block;
+    for (const Layout::Part& p : layout.parts) {
+        const Eigen::MatrixXd block = groupAction(p.channel, a, p.weight);
+        const int n = dimension(p.channel);
+        for (int k = 0; k < p.copies; ++k, at += n) m.block(at, at, n, n) = block;
     }
     torch::Tensor mt = torch::empty({d, d}, torch::kFloat64);
     auto acc = mt.accessor<double, 2>();

@@ -10,6 +10,9 @@
 //   so3-scale: y0; so3: y0 - eps mean_i |x_i| (breaks scaling); scale: y0 - eps
 //   sum_{i<k/2} |x_i|_1 / sum_{i>=k/2} |x_i|_1 (breaks rotations); none: both terms.
 //   Groups: SO3*Scale (reference), SO3, Scale.
+// motion: 6 past positions of a body under gravity along e_a (strength eps) and drag -> the
+//   next 6 (Tasks.cpp); a synthetic stand-in for gravity-aligned trajectories, scored by the
+//   average displacement error. Groups as inertia's.
 
 #include "Projector.h"
 
@@ -32,11 +35,17 @@ class Task {
     virtual torch::Tensor inputs(int64_t samples,
                                  uint64_t seed) const = 0;         // [S, input().dim()] float64
     virtual torch::Tensor truth(const torch::Tensor& x) const = 0; // [S, output().dim()]
+    // Outputs are future positions (scored by the average displacement error too).
+    virtual bool forecasting() const { return false; }
 };
 
-// name: inertia | cossim; variant: inertia's axis (x, y, z; default z) or cossim's
-// so3-scale | so3 | scale | none.
+// name: inertia | cossim | motion; variant: inertia's axis or motion's gravity axis (x, y, z;
+// default z), or cossim's so3-scale | so3 | scale | none.
 std::unique_ptr<Task> makeTask(const std::string& name, const std::string& variant, double epsilon);
+
+// Mean over samples and steps of the Euclidean distance between predicted and true
+// positions ([S, 3 k] each): the ADE of forecasting.
+double averageDisplacementError(const torch::Tensor& predicted, const torch::Tensor& truth);
 
 // g acting on values [S, layout.dim()] by the 3x3 matrix A (scaled for scale groups).
 torch::Tensor act(const Layout& layout, const Eigen::Matrix3d& a, const torch::Tensor& values);

@@ -157,7 +157,7 @@ class TestCliCheck : public QObject {
         QVERIFY(mlpLie.out.contains("Lx"));
     }
 
-    // The training command's contract (levels themselves: see issue 5, not yet reliable).
+    // The training command's contract (the levels themselves: test_per_training).
     void trainPerJson() {
         QTemporaryDir dir;
         const Run r = cli({"train", "per", "--task", "cossim", "--variant", "so3", "--epochs", "30",
@@ -186,8 +186,36 @@ class TestCliCheck : public QObject {
                                "--group", "SO3", "--samples", "4", "--json"});
         QCOMPARE(check.status, 0);
         QCOMPARE(check.json()["results"].toArray().size(), 1);
+        QVERIFY(QFile::exists(dir.filePath("log.json")));
+        QVERIFY(QFile::exists(dir.filePath("checkpoint/trainer.json")));
+        // Resuming a finished run trains nothing more and reports the same result.
+        const Run again =
+            cli({"train", "per", "--task", "cossim", "--variant", "so3", "--epochs", "30",
+                 "--adjust-epoch", "12", "--json", "--out", dir.path(), "--resume"});
+        QCOMPARE(again.status, 0);
+        QCOMPARE(again.json()["levels"], r.json()["levels"]);
+        QCOMPARE(again.json()["test_mse"], r.json()["test_mse"]);
         QCOMPARE(cli({"train", "per", "--task", "orbits"}).status, 2);
+        QCOMPARE(cli({"train", "per", "--model", "transformer"}).status, 2);
+        QCOMPARE(cli({"train", "per", "--resume"}).status, 2);
         QCOMPARE(cli({"train", "mystery"}).status, 2);
+    }
+
+    // Motion reports the ADE too; a baseline trains through the same command and is checked
+    // like any engine model (EMLP: exactly O(3)-equivariant, so E(3) on the positions).
+    void trainMotionBaseline() {
+        QTemporaryDir dir;
+        const Run r = cli({"train", "per", "--task", "motion", "--model", "emlp", "--epochs", "20",
+                           "--json", "--out", dir.path()});
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.json()["test_ade"].toDouble() > 0);
+        QCOMPARE(r.json()["levels"].toObject()["O2z"].toDouble(), 0.0); // no strengths to learn
+        const Run check =
+            cli({"check", "--model", "per", "--model-option", "task=motion", "--model-option",
+                 "model=emlp", "--load", dir.filePath("model.pt"), "--data",
+                 dir.filePath("sample.npy"), "--group", "E3", "--samples", "8", "--json"});
+        QCOMPARE(check.status, 0);
+        QVERIFY(check.json()["results"][0]["mean_error"].toDouble() < 1e-5);
     }
 
     void modelsListsTheBuiltIns() {

@@ -2,6 +2,8 @@
 // zero regularizer for equivariant layers, projected layers equivariant to 1e-6 in float64,
 // the strength update's hand example, and the tasks' true symmetry levels.
 
+#include "PerTraining.h"
+#include "SoftEquivariantMlp.h"
 #include "StrengthAdjuster.h"
 #include "Tasks.h"
 #include "TestSupport.h"
@@ -58,6 +60,60 @@ class TestPer : public QObject {
         QCOMPARE(dim("Scale", Channel::Vector, Channel::Vector), 9);
         QCOMPARE(dim("Scale", Channel::Scalar, Channel::Vector), 0);
         QCOMPARE(dim("SO3*Scale", Channel::Vector, Channel::Scalar), 0);
+    }
+
+    // A direction-like vector (scale weight 0) still rotates but no longer scales: under
+    // Scale it may feed a scalar; under SO3*Scale a weight-0 tensor gives one invariant (the
+    // trace), a weight-2 tensor none.
+    void scaleWeightsChangeTheSubspace() {
+        auto dim = [](const char* g, Channel in, Channel out, int wi, int wo) {
+            return static_cast<int>(equivariantBasis(candidateGroup(g), in, out, wi, wo).cols());
+        };
+        QCOMPARE(dim("Scale", Channel::Vector, Channel::Scalar, 0, 0), 3);
+        QCOMPARE(dim("Scale", Channel::Vector, Channel::Scalar, 1, 0), 0);
+        QCOMPARE(dim("SO3*Scale", Channel::Tensor2, Channel::Scalar, 0, 0), 1);
+        QCOMPARE(dim("SO3*Scale", Channel::Tensor2, Channel::Scalar, 2, 0), 0);
+        QCOMPARE(dim("SO3*Scale", Channel::Vector, Channel::Vector, 0, 0), 1);
+        QCOMPARE(dim("SO3*Scale", Channel::Vector, Channel::Vector, 1, 0), 0);
+        // The group action agrees: s R acts on a weight-w vector as s^w R.
+        const Eigen::Matrix3d a = 2.0 * Eigen::Matrix3d::Identity();
+        QVERIFY((groupAction(Channel::Vector, a, 0) - Eigen::Matrix3d::Identity()).norm() < 1e-12);
+        QVERIFY((groupAction(Channel::Tensor2, a) - 4 * Eigen::MatrixXd::Identity(9, 9)).norm() <
+                1e-12);
+    }
+
+    // Property (2) for the whole network: projecting every layer onto G_j makes the model
+    // G_j-equivariant to 1e-6 in float64 (groups inside the reference group, whose gated
+    // nonlinearity is compatible), with the scale-free input stage of the cossim network
+    // included; and the hard constraint (EMLP) is G_0-equivariant from the start, the plain
+    // and residual networks are not.
+    void projectedNetworksAreEquivariant() {
+        for (const char* taskName : {"inertia", "cossim", "motion"}) {
+            const auto task = makeTask(taskName, "", 0.3);
+            PerConfig c = PerConfig::defaultsFor(taskName);
+            for (std::size_t j = 0; j < task->groups().size(); ++j) {
+                SoftEquivariantMlp net = makePerNetwork(c, *task);
+                auto f = [&](const torch::Tensor& in) { return net->forward(in); };
+                const std::string g = task->groups()[j];
+                if (j == 0) QVERIFY2(equivarianceError(*task, g, f, 16, 3) > 1e-3, taskName);
+                net->project(j);
+                QVERIFY2(equivarianceError(*task, g, f, 16, 3) < 1e-6,
+                         (std::string(taskName) + " " + g).c_str());
+                QVERIFY(net->regularizers()[j].item<double>() < 1e-20);
+            }
+            for (const char* kind : {"emlp", "rpp", "mlp"}) {
+                c.model = kind;
+                SoftEquivariantMlp net = makePerNetwork(c, *task);
+                const double error = equivarianceError(
+                    *task, task->groups()[0],
+                    [&](const torch::Tensor& in) { return net->forward(in); }, 16, 3);
+                if (std::string(kind) == "emlp")
+                    QVERIFY2(error < 1e-9, taskName);
+                else
+                    QVERIFY2(error > 1e-4, kind);
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, constraintFor("transformer"));
     }
 
     // W <- P_j W makes a layer G_j-equivariant (float64, random elements); its regularizer is 0.
@@ -143,6 +199,35 @@ class TestPer : public QObject {
         QVERIFY(error("none", "SO3") > 1e-3 && error("none", "Scale") > 1e-2);
         QVERIFY_THROWS_EXCEPTION(Error, makeTask("cossim", "twist", 0.3));
         QVERIFY_THROWS_EXCEPTION(Error, makeTask("orbits", "", 0.3));
+    }
+
+    // The motion task: translation-free inputs, gravity along the chosen axis, exact O(2)
+    // about it (eps = 0.3), and every group exact without gravity (eps = 0: drag is isotropic).
+    void motionTrueSymmetryLevels() {
+        const auto motion = makeTask("motion", "z", 0.3);
+        const torch::Tensor x = motion->inputs(50, 3);
+        QCOMPARE(x.size(1), int64_t(18));
+        QVERIFY(x.reshape({50, 6, 3}).mean(1).abs().max().item<double>() < 1e-12);
+        auto truth = [&](const torch::Tensor& in) { return motion->truth(in); };
+        QVERIFY(equivarianceError(*motion, "O2z", truth, 20, 1) < 1e-12);
+        for (const char* g : {"O3", "O2x", "O2y"})
+            QVERIFY2(equivarianceError(*motion, g, truth, 20, 1) > 1e-2, g);
+        const auto still = makeTask("motion", "z", 0.0);
+        for (const auto& g : still->groups())
+            QVERIFY(equivarianceError(
+                        *still, g, [&](const torch::Tensor& in) { return still->truth(in); }, 20,
+                        1) < 1e-12);
+        // Gravity pulls the future down: the mean vertical step falls.
+        const torch::Tensor future = truth(x), y = future.reshape({50, 6, 3});
+        const torch::Tensor past = x.reshape({50, 6, 3});
+        const double before =
+            (past.select(1, 5) - past.select(1, 0)).select(1, 2).mean().item<double>();
+        const double after = (y.select(1, 5) - y.select(1, 0)).select(1, 2).mean().item<double>();
+        QVERIFY(after < before);
+        QCOMPARE(averageDisplacementError(future, future), 0.0);
+        const torch::Tensor shifted =
+            future + torch::tensor({0.0, 0.3, 0.4}, torch::kFloat64).repeat({6});
+        QVERIFY(std::abs(averageDisplacementError(future, shifted) - 0.5) < 1e-12);
     }
 };
 

@@ -1,10 +1,12 @@
 // The Training dock: a short PER run fills the loss and lambda charts live and ends with
-// the level table; Stop cancels a long run promptly.
+// the level table showing the numbers `equiscope-cli train per` prints for the same inputs;
+// Pause holds the run and Resume continues it; Stop cancels a long run promptly.
 
 #include "TestSupport.h"
 #include "TrainingPanel.h"
 
 #include <QApplication>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTableWidget>
 
@@ -30,6 +32,60 @@ class TestTrainingPanel : public QObject {
         QVERIFY(panel.plottedEpochs() >= 20);
         QVERIFY(panel.result() &&
                 panel.result()->log.size() == static_cast<std::size_t>(panel.plottedEpochs()));
+    }
+
+    // Acceptance of issue 5: the GUI shows the same numbers the CLI printed.
+    void tableShowsWhatTheCliPrints() {
+        TrainingPanel panel;
+        auto c = equiscope::per::PerConfig::defaultsFor("inertia");
+        c.setEpochs(60);
+        c.seed = 7;
+        panel.setConfig(c);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QVERIFY(finished.wait(120000));
+        const auto cli =
+            equiscope::test::runTool("equiscope-cli", {"train", "per", "--task", "inertia",
+                                                       "--epochs", "60", "--seed", "7", "--json"});
+        QCOMPARE(cli.status, 0);
+        const QJsonObject levels = cli.json()["levels"].toObject();
+        const QJsonObject regularizer = cli.json()["regularizer"].toObject();
+        const QJsonObject truth = cli.json()["true_equivariance_error"].toObject();
+        QCOMPARE(panel.levelsTable()->rowCount(), 4);
+        for (int row = 0; row < 4; ++row) {
+            const QString group = panel.levelsTable()->item(row, 0)->text();
+            QVERIFY(levels.contains(group));
+            QCOMPARE(panel.levelsTable()->item(row, 1)->text(),
+                     QString::number(levels[group].toDouble(), 'g', 4));
+            QCOMPARE(panel.levelsTable()->item(row, 3)->text(),
+                     QString::number(regularizer[group].toDouble(), 'e', 3));
+            QCOMPARE(panel.levelsTable()->item(row, 5)->text(),
+                     QString::number(truth[group].toDouble(), 'e', 3));
+        }
+        QVERIFY(std::abs(panel.result()->testMse - cli.json()["test_mse"].toDouble()) <
+                1e-9 * panel.result()->testMse);
+    }
+
+    void pauseHoldsAndResumeContinues() {
+        TrainingPanel panel;
+        auto c = equiscope::per::PerConfig::defaultsFor("inertia");
+        c.setEpochs(100000);
+        panel.setConfig(c);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.plottedEpochs() >= 2, 20000);
+        panel.setPaused(true);
+        QTest::qWait(300); // the epoch in flight finishes and is plotted
+        const int held = panel.plottedEpochs();
+        QTest::qWait(600);
+        QCOMPARE(panel.plottedEpochs(), held);
+        QVERIFY(panel.paused());
+        QVERIFY(panel.statusText().startsWith("Paused after epoch"));
+        panel.setPaused(false);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.plottedEpochs() > held + 2, 20000);
+        panel.stop();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toBool(), false);
     }
 
     void stopCancelsPromptly() {
