@@ -1,7 +1,11 @@
 #include "TrainingPanel.h"
 
 #include "Tasks.h"
+#include "models/Device.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -15,8 +19,10 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent>
 
@@ -47,6 +53,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     model_->setToolTip(tr("per: learned levels; mlp: no regularizer; rpp: residual pathway; "
                           "emlp: hard O(3) / SO(3)×scale constraint"));
     variant_ = new QComboBox(controls);
+    device_ = new QComboBox(controls);
+    device_->addItems({"cpu", "cuda", "auto"});
+    device_->setToolTip(cudaAvailable() ? tr("auto: CUDA when available")
+                                        : tr("LibTorch sees no CUDA device here"));
     epsilon_ = new QDoubleSpinBox(controls);
     epsilon_->setRange(0, 10);
     epsilon_->setSingleStep(0.05);
@@ -75,6 +85,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("ε (symmetry breaking)"), epsilon_);
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("Seed"), seed_);
+    form->addRow(tr("Device"), device_);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(start_);
     buttons->addWidget(pause_);
@@ -90,13 +101,21 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         v->setMinimumWidth(260);
         layout->addWidget(v, 2);
     }
-    table_ = new QTableWidget(0, 6, this);
+    auto* results = new QWidget(this);
+    auto* column = new QVBoxLayout(results);
+    column->setContentsMargins(0, 0, 0, 0);
+    levelsView_ = new QChartView(results);
+    levelsView_->setRenderHint(QPainter::Antialiasing);
+    levelsView_->setMinimumHeight(220);
+    column->addWidget(levelsView_, 3);
+    table_ = new QTableWidget(0, 6, results);
     table_->setHorizontalHeaderLabels({tr("group"), tr("level λ"), tr("λ / max λ"), tr("R"),
                                        tr("model error"), tr("true error")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(table_, 2);
+    column->addWidget(table_, 2);
+    layout->addWidget(results, 3);
 
     connect(task_, &QComboBox::currentTextChanged, this, &TrainingPanel::fillVariants);
     connect(start_, &QPushButton::clicked, this, &TrainingPanel::start);
@@ -113,7 +132,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         if (result_)
             showResult();
         else
-            status_->setText(tr("Stopped."));
+            status_->setText(
+                failure_->empty()
+                    ? tr("Stopped.")
+                    : tr("Training failed: %1").arg(QString::fromStdString(*failure_)));
         Q_EMIT finished(result_ != nullptr);
     });
     fillVariants();
@@ -139,6 +161,7 @@ per::PerConfig TrainingPanel::config() const {
     per::PerConfig c = per::PerConfig::defaultsFor(task_->currentText().toStdString());
     c.variant = variant_->currentText().toStdString();
     c.model = model_->currentText().toStdString();
+    c.device = device_->currentText().toStdString();
     c.epsilon = epsilon_->value();
     c.setEpochs(epochs_->value());
     c.seed = static_cast<uint64_t>(seed_->value());
@@ -148,6 +171,7 @@ per::PerConfig TrainingPanel::config() const {
 void TrainingPanel::setConfig(const per::PerConfig& c) {
     task_->setCurrentText(QString::fromStdString(c.task));
     model_->setCurrentText(QString::fromStdString(c.model));
+    device_->setCurrentText(QString::fromStdString(c.device));
     if (!c.variant.empty()) variant_->setCurrentText(QString::fromStdString(c.variant));
     epsilon_->setValue(c.epsilon);
     epochs_->setValue(c.epochs);
@@ -201,11 +225,13 @@ void TrainingPanel::start() {
     auto* ay = new QValueAxis;
     ay->setTitleText(tr("λ"));
     ay->setRange(0, running_.initialLambda * 1.05);
+    ay->applyNiceNumbers();
     lam->addAxis(ax, Qt::AlignBottom);
     lam->addAxis(ay, Qt::AlignLeft);
     for (auto* s : lam->series()) s->attachAxis(ax), s->attachAxis(ay);
 
     table_->setRowCount(0);
+    newChart(levelsView_, tr("Learned levels (after training)"));
     start_->setEnabled(false);
     stop_->setEnabled(true);
     pause_->setEnabled(true);
@@ -214,8 +240,10 @@ void TrainingPanel::start() {
     QPointer<TrainingPanel> self(this);
     const auto config = running_;
     const auto cancel = cancel_;
+    failure_ = std::make_shared<std::string>();
+    const auto failure = failure_;
     watcher_.setFuture(
-        QtConcurrent::run([self, config, cancel]() -> std::shared_ptr<per::PerResult> {
+        QtConcurrent::run([self, config, cancel, failure]() -> std::shared_ptr<per::PerResult> {
             try {
                 // The trainer's message carries the epoch, the loss and the ETA.
                 const Progress progress(
@@ -238,6 +266,9 @@ void TrainingPanel::start() {
                             Qt::QueuedConnection);
                     }));
             } catch (const Cancelled&) {
+                return nullptr;
+            } catch (const std::exception& e) {
+                *failure = e.what(); // read after the future finishes
                 return nullptr;
             }
         }));
@@ -269,6 +300,7 @@ void TrainingPanel::epochLogged(const per::EpochLog& log) {
 
 void TrainingPanel::showResult() {
     const per::PerResult& r = *result_;
+    showLevelBars(r);
     table_->setRowCount(static_cast<int>(r.groups.size()));
     for (std::size_t j = 0; j < r.groups.size(); ++j) {
         const int row = static_cast<int>(j);
@@ -289,6 +321,44 @@ void TrainingPanel::showResult() {
                         "learned symmetry level; compare it with the true error column.")
                          .arg(QString::fromStdString(formatDuration(r.seconds)), score)
                          .arg(r.bestEpoch));
+}
+
+// Bars: the learned level lambda_j / max lambda per group; beside them (right axis, log) the
+// equivariance error of the task's true function per group, the level the data really has.
+void TrainingPanel::showLevelBars(const per::PerResult& r) {
+    QChart* chart = newChart(levelsView_, tr("Learned level vs the true function's error"));
+    auto* bars = new QBarSeries;
+    auto* levels = new QBarSet(tr("learned level λ / max λ"));
+    auto* truth = new QScatterSeries;
+    truth->setName(tr("true function's equivariance error (right)"));
+    truth->setMarkerSize(11);
+    QStringList categories;
+    constexpr double kFloor = 1e-6; // exact symmetries (error ~1e-16) sit on the axis floor
+    for (std::size_t j = 0; j < r.groups.size(); ++j) {
+        categories << QString::fromStdString(r.groups[j]);
+        *levels << r.normalizedLevels[j];
+        truth->append(static_cast<double>(j), std::max(r.trueEquivarianceError[j], kFloor));
+    }
+    bars->append(levels);
+    chart->addSeries(bars);
+    chart->addSeries(truth);
+    auto* x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(tr("candidate group (reference first)"));
+    auto* y = new QValueAxis;
+    y->setRange(0, 1);
+    y->setTitleText(tr("level (λ / max λ)"));
+    auto* error = new QLogValueAxis;
+    error->setRange(kFloor, 1);
+    error->setLabelFormat("%.0e");
+    error->setTitleText(tr("rel. error (log)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(error, Qt::AlignRight);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    truth->attachAxis(x);
+    truth->attachAxis(error);
 }
 
 QString TrainingPanel::statusText() const {

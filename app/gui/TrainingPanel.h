@@ -37,6 +37,7 @@ class TrainingPanel : public QWidget {
     const per::PerResult* result() const { return result_.get(); }
     QTableWidget* levelsTable() const { return table_; }
     int plottedEpochs() const;
+    QChartView* levelsChart() const { return levelsView_; }
     QString statusText() const;
 
   Q_SIGNALS:
@@ -46,10 +47,12 @@ class TrainingPanel : public QWidget {
   private:
     void epochLogged(const per::EpochLog& log);
     void showResult();
+    void showLevelBars(const per::PerResult& result);
     void fillVariants();
 
     QComboBox* task_ = nullptr;
     QComboBox* model_ = nullptr;
+    QComboBox* device_ = nullptr;
     QComboBox* variant_ = nullptr;
     QDoubleSpinBox* epsilon_ = nullptr;
     QSpinBox* epochs_ = nullptr;
@@ -61,11 +64,13 @@ class TrainingPanel : public QWidget {
     QLabel* status_ = nullptr;
     QChartView* lossView_ = nullptr;
     QChartView* lambdaView_ = nullptr;
+    QChartView* levelsView_ = nullptr;
     QTableWidget* table_ = nullptr;
     QLineSeries* trainLoss_ = nullptr;
     QLineSeries* validation_ = nullptr;
     std::vector<QLineSeries*> lambdas_;
     std::shared_ptr<CancelToken> cancel_;
+    std::shared_ptr<std::string> failure_ = std::make_shared<std::string>();
     QFutureWatcher<std::shared_ptr<per::PerResult>> watcher_;
     std::shared_ptr<per::PerResult> result_;
     std::vector<std::string> groups_;

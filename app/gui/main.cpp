@@ -3,6 +3,7 @@
 #include "BuiltinModels.h"
 #include "Exploration.h"
 #include "MainWindow.h"
+#include "TrainingPanel.h"
 #include "VtkViewport.h"
 #include "util/Runtime.h"
 
@@ -73,8 +74,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption analysis(
         QStringLiteral("analysis"),
         QStringLiteral("Run sweep, profile or lie before the screenshot."), QStringLiteral("name"));
-    for (const auto& o :
-         {screenshot, size, model, modelOption, transform, colorBy, device, capture, analysis})
+    const QCommandLineOption train(
+        QStringLiteral("train"),
+        QStringLiteral("Train PER on a task (inertia, cossim, motion) in the Training tab before "
+                       "the screenshot; --capture training grabs that tab."),
+        QStringLiteral("task"));
+    for (const auto& o : {screenshot, size, model, modelOption, transform, colorBy, device, capture,
+                          analysis, train})
         parser.addOption(o);
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "equiscope: %s\n", qPrintable(parser.errorText()));
@@ -110,11 +116,18 @@ int main(int argc, char** argv) {
         return kExitBadInput;
     }
     const QString what = parser.value(capture), chart = parser.value(analysis);
-    if ((what != "viewport" && what != "window") ||
+    const QString trainTask = parser.value(train);
+    if (!trainTask.isEmpty() && trainTask != "inertia" && trainTask != "cossim" &&
+        trainTask != "motion") {
+        std::fprintf(stderr, "equiscope: --train takes inertia, cossim or motion\n");
+        return kExitBadInput;
+    }
+    if ((what != "viewport" && what != "window" && what != "training") ||
         (!chart.isEmpty() && chart != "sweep" && chart != "profile" && chart != "lie") ||
         (!chart.isEmpty() && !parser.isSet(model))) {
-        std::fprintf(stderr, "equiscope: --capture takes viewport or window; --analysis takes "
-                             "sweep, profile or lie and needs --model\n");
+        std::fprintf(stderr,
+                     "equiscope: --capture takes viewport, window or training; --analysis takes "
+                     "sweep, profile or lie and needs --model\n");
         return kExitBadInput;
     }
     const QString colour = parser.value(colorBy);
@@ -126,11 +139,14 @@ int main(int argc, char** argv) {
         window.setProperty("batch", true);
         window.viewport()->setFixedSize(viewSize);
         if (what == "window") window.resize(viewSize + QSize(640, 420));
+        if (what == "training") window.training()->setFixedSize(viewSize);
         auto shoot = [&window, out, what] {
             // Let the window map and lay out before the frame is grabbed.
             QTimer::singleShot(150, &window, [&window, out, what] {
-                const bool written =
-                    what == "window" ? window.grab().save(out, "PNG") : window.exportPng(out);
+                const bool written = what == "window" ? window.grab().save(out, "PNG")
+                                     : what == "training"
+                                         ? window.training()->grab().save(out, "PNG")
+                                         : window.exportPng(out);
                 if (!written) {
                     std::fprintf(stderr, "equiscope: could not write %s\n", qPrintable(out));
                     QApplication::exit(kExitBadInput);
@@ -139,10 +155,24 @@ int main(int argc, char** argv) {
                 QApplication::exit(0);
             });
         };
-        const bool withModel = !state.model.isEmpty();
-        QObject::connect(&window, &equiscope::gui::MainWindow::sessionRestored, &window,
-                         [shoot, withModel] {
-                             if (!withModel) shoot();
+        const bool withModel = !state.model.isEmpty(), training = !trainTask.isEmpty();
+        QObject::connect(
+            &window, &equiscope::gui::MainWindow::sessionRestored, &window,
+            [shoot, withModel, training, trainTask, &window] {
+                if (training) {
+                    window.training()->setConfig(
+                        equiscope::per::PerConfig::defaultsFor(trainTask.toStdString()));
+                    window.training()->start();
+                } else if (!withModel) {
+                    shoot();
+                }
+            });
+        QObject::connect(window.training(), &equiscope::gui::TrainingPanel::finished, &window,
+                         [shoot](bool completed) {
+                             if (completed)
+                                 shoot();
+                             else
+                                 QApplication::exit(kExitBadInput);
                          });
         auto started = std::make_shared<bool>(false);
         QObject::connect(window.exploration(), &equiscope::gui::Exploration::evaluated, &window,

@@ -4,8 +4,13 @@
 
 #include "TestSupport.h"
 #include "TrainingPanel.h"
+#include "models/Device.h"
 
 #include <QApplication>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -32,6 +37,13 @@ class TestTrainingPanel : public QObject {
         QVERIFY(panel.plottedEpochs() >= 20);
         QVERIFY(panel.result() &&
                 panel.result()->log.size() == static_cast<std::size_t>(panel.plottedEpochs()));
+        // The level bars: one bar per group, the reference group's at 0, the largest at 1.
+        const auto bars = panel.levelsChart()->chart()->series();
+        QCOMPARE(bars.size(), 2);
+        const QBarSet* levels = static_cast<QBarSeries*>(bars[0])->barSets().front();
+        QCOMPARE(levels->count(), 3);
+        QCOMPARE(levels->at(0), 0.0);
+        QCOMPARE(std::max(levels->at(1), levels->at(2)), 1.0);
     }
 
     // Acceptance of issue 5: the GUI shows the same numbers the CLI printed.
@@ -86,6 +98,21 @@ class TestTrainingPanel : public QObject {
         panel.stop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.front().front().toBool(), false);
+    }
+
+    // A run that cannot start says why instead of taking the application down.
+    void failureIsReported() {
+        if (equiscope::cudaAvailable()) QSKIP("needs a machine without CUDA");
+        TrainingPanel panel;
+        auto c = equiscope::per::PerConfig::defaultsFor("cossim");
+        c.device = "cuda";
+        panel.setConfig(c);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toBool(), false);
+        QVERIFY(panel.statusText().startsWith("Training failed:"));
+        QVERIFY(panel.statusText().contains("CUDA"));
     }
 
     void stopCancelsPromptly() {
