@@ -14,6 +14,8 @@ if(NOT TARGET nlohmann_json::nlohmann_json)
   add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
   target_include_directories(nlohmann_json::nlohmann_json INTERFACE ${EQUISCOPE_JSON_DIR})
 endif()
+# pugixml parses GraphML; without it GraphML files give a clear error.
+find_package(pugixml QUIET)
 # zlib inflates deflate-compressed NPZ members; without it only stored members load.
 find_package(ZLIB QUIET)
 find_package(Threads REQUIRED)

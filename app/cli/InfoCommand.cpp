@@ -21,6 +21,9 @@ nlohmann::json toJson(const DatasetSummary& s) {
     auto vec = [](const std::array<double, 3>& v) {
         return nlohmann::json::array({v[0], v[1], v[2]});
     };
+    nlohmann::json species = nlohmann::json::object(), labels = nlohmann::json::object();
+    for (const auto& [name, count] : s.species) species[name] = count;
+    for (const auto& [field, counts] : s.labelCounts) labels[field] = counts;
     return {{"kind", std::string(sampleKindName(s.kind))},
             {"nodes", s.nodes},
             {"faces", s.faces},
@@ -28,8 +31,13 @@ nlohmann::json toJson(const DatasetSummary& s) {
             {"frames", s.frames},
             {"graphs", s.graphs},
             {"fields", fields},
-            {"bbox", {{"min", vec(s.bboxMin)}, {"max", vec(s.bboxMax)}}},
-            {"centroid", vec(s.centroid)}};
+            {"bbox", s.hasBounds ? nlohmann::json{{"min", vec(s.bboxMin)}, {"max", vec(s.bboxMax)}}
+                                 : nlohmann::json(nullptr)},
+            {"centroid", s.hasBounds ? vec(s.centroid) : nlohmann::json(nullptr)},
+            {"nodes_per_frame",
+             s.nodesPerFrame >= 0 ? nlohmann::json(s.nodesPerFrame) : nlohmann::json(nullptr)},
+            {"species", species},
+            {"labels", labels}};
 }
 
 void printText(const std::string& source, const std::string& format, const DatasetSummary& s) {
@@ -39,11 +47,27 @@ void printText(const std::string& source, const std::string& format, const Datas
               << "  faces     " << s.faces << "\n"
               << "  edges     " << s.edges << "\n"
               << "  frames    " << s.frames << "\n"
-              << "  graphs    " << s.graphs << "\n"
-              << "  fields\n";
+              << "  graphs    " << s.graphs << "\n";
+    if (s.frames > 1 && s.nodesPerFrame >= 0)
+        std::cout << "  per frame " << s.nodesPerFrame << " nodes\n";
+    if (!s.species.empty()) {
+        std::cout << "  species  ";
+        for (const auto& [name, count] : s.species) std::cout << " " << name << " " << count;
+        std::cout << "\n";
+    }
+    for (const auto& [field, counts] : s.labelCounts) {
+        std::cout << "  labels    " << field << ":";
+        for (const auto& [label, count] : counts) std::cout << " " << label << "×" << count;
+        std::cout << "\n";
+    }
+    std::cout << "  fields\n";
     for (const auto& f : s.fields)
         std::cout << "    " << std::left << std::setw(14) << f.name << std::setw(13)
                   << fieldTypeName(f.type) << "width " << f.width << "\n";
+    if (!s.hasBounds) {
+        std::cout << "  bbox      none (no finite coordinates)\n";
+        return;
+    }
     std::cout << std::setprecision(9) << "  bbox min  " << s.bboxMin[0] << " " << s.bboxMin[1]
               << " " << s.bboxMin[2] << "\n  bbox max  " << s.bboxMax[0] << " " << s.bboxMax[1]
               << " " << s.bboxMax[2] << "\n  centroid  " << s.centroid[0] << " " << s.centroid[1]

@@ -18,6 +18,7 @@
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
 #include "data/Summary.h"
+#include "scene/DisplaySample.h"
 #include "util/Error.h"
 
 #include <QAction>
@@ -337,8 +338,8 @@ void MainWindow::open(const QString& pathOrDemo) {
 void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     dataset_ = std::move(dataset);
     if (dataset_->samples.empty()) return;
-    // The data stays owned by dataset_; the aliasing pointer shares its lifetime.
-    sample_ = std::shared_ptr<const Sample>(dataset_, &dataset_->samples.front());
+    // The first frame of the first sample; a graph without coordinates gets a layout.
+    sample_ = std::make_shared<const Sample>(displaySample(dataset_->samples.front()));
     const DatasetSummary summary = summarize(*dataset_);
     layer_->setSample(sample_);
     layer_->setPointSize(pointSize_->value());

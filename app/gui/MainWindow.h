@@ -45,6 +45,7 @@ class MainWindow : public QMainWindow {
     bool exportPng(const QString& path); // writes through a temporary file
 
     views::VtkViewport* viewport() const { return viewport_; }
+    std::shared_ptr<const Sample> sample() const { return sample_; }
     views::PointCloudLayer* layer() const { return layer_.get(); }
     views::DataPanel* dataPanel() const { return dataPanel_; }
     views::InspectorPanel* inspector() const { return inspector_; }

@@ -18,7 +18,8 @@ struct Field {
     std::vector<int64_t> shape;
     std::vector<double> values; // row-major, size = product of shape
     Storage storage = Storage::Float32;
-    std::string irreps; // e3nn notation, only for FieldType::Irreps
+    std::string irreps;                  // e3nn notation, only for FieldType::Irreps
+    std::vector<std::string> categories; // names of the codes 0.. of a categorical field
 
     // A per-node field [rows, width]; checks the width the type requires.
     static Field perNode(std::string name, FieldType type, int64_t rows, int64_t width,

@@ -25,10 +25,15 @@ struct Sample {
 
     SampleKind kind = SampleKind::Points;
     std::vector<Field> fields; // "pos" (type position) first when present
-    // Edges [2, E]: sources in the first E entries, targets in the next E.
+    // Edges [2, E]: sources in the first E entries, targets in the next E. Undirected graphs
+    // hold each edge once; models that pass messages both ways add the reverse.
     std::vector<int64_t> edgeIndex;
+    std::vector<Field> edgeFields; // values per edge, shape [E, C] (weights, bond types)
     Faces faces;
     std::vector<int64_t> parts; // ground-truth part per node; empty when unknown
+    // Values per frame of a trajectory (energy, stress, lattice, ...), shape [T, C]; not
+    // acted on by groups.
+    std::vector<Field> frameFields;
     std::map<std::string, std::string> metadata;
 
     int64_t nodeCount() const;

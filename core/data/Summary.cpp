@@ -2,16 +2,48 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace equiscope {
+
+namespace {
+
+std::string labelName(const Field& f, double code) {
+    const auto i = static_cast<std::size_t>(code);
+    if (code >= 0 && i < f.categories.size() && static_cast<double>(i) == code)
+        return f.categories[i];
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", code);
+    return text;
+}
+
+// Categorical values of the first frame (rows * width values at the start).
+void countLabels(const Sample& sample, DatasetSummary& s) {
+    for (const Field& f : sample.fields) {
+        if (f.type != FieldType::Categorical) continue;
+        const std::size_t n = static_cast<std::size_t>(f.rows() * f.width());
+        auto& counts = s.labelCounts[f.name];
+        for (std::size_t i = 0; i < n && i < f.values.size(); ++i)
+            ++counts[labelName(f, f.values[i])];
+    }
+    for (const Field& f : sample.edgeFields) {
+        if (f.type != FieldType::Categorical) continue;
+        auto& counts = s.labelCounts[f.name];
+        for (double v : f.values) ++counts[labelName(f, v)];
+    }
+    for (const auto& [key, value] : sample.metadata)
+        if (key == "graph_label") ++s.labelCounts["graph_label"][value];
+}
+
+} // namespace
 
 DatasetSummary summarize(const Dataset& dataset) {
     DatasetSummary s;
     if (dataset.samples.empty()) return s;
     const Sample& first = dataset.samples.front();
     s.kind = first.kind;
-    s.frames = first.frameCount();
+    s.nodesPerFrame = first.nodeCount();
     s.graphs = first.kind == SampleKind::Graph ? static_cast<int64_t>(dataset.samples.size()) : 0;
     for (const Field& f : first.fields) s.fields.push_back({f.name, f.type, f.width()});
 
@@ -20,8 +52,12 @@ DatasetSummary summarize(const Dataset& dataset) {
     s.bboxMax = {-inf, -inf, -inf};
     std::array<double, 3> sum{};
     int64_t finite = 0;
+    s.frames = first.kind == SampleKind::Graph ? 1 : 0;
     for (const Sample& sample : dataset.samples) {
         s.nodes += sample.nodeCount();
+        if (sample.kind != SampleKind::Graph) s.frames += sample.frameCount();
+        if (sample.nodeCount() != s.nodesPerFrame) s.nodesPerFrame = -1;
+        countLabels(sample, s);
         s.faces += sample.faces.count();
         s.edges += sample.edgeCount();
         const Field* pos = sample.find(Sample::kPositions);
@@ -40,6 +76,26 @@ DatasetSummary summarize(const Dataset& dataset) {
             }
             ++finite;
         }
+    }
+    // Species in the first frame, in code order, out of the label counts.
+    if (const auto it = s.labelCounts.find("species"); it != s.labelCounts.end()) {
+        const Field* species = first.find("species");
+        s.species.clear();
+        for (std::size_t c = 0; species && c < species->categories.size(); ++c) {
+            int64_t count = 0;
+            const std::size_t n = static_cast<std::size_t>(species->rows() * species->width());
+            for (std::size_t i = 0; i < n; ++i)
+                count += species->values[i] == static_cast<double>(c);
+            if (count > 0) s.species.emplace_back(species->categories[c], count);
+        }
+        s.labelCounts.erase(it);
+    }
+    // Identifier fields (every label once: node ids, joint names) say nothing as counts.
+    for (auto it = s.labelCounts.begin(); it != s.labelCounts.end();) {
+        const bool identifiers =
+            it->second.size() > 1 && std::all_of(it->second.begin(), it->second.end(),
+                                                 [](const auto& kv) { return kv.second == 1; });
+        it = identifiers ? s.labelCounts.erase(it) : std::next(it);
     }
     s.hasBounds = finite > 0;
     if (s.hasBounds) {

@@ -13,5 +13,10 @@ std::unique_ptr<FormatReader> makeXyzReader();
 std::unique_ptr<FormatReader> makePcdReader();
 std::unique_ptr<FormatReader> makeNpyReader();
 std::unique_ptr<FormatReader> makeNpzReader();
+std::unique_ptr<FormatReader> makeExtXyzReader();
+std::unique_ptr<FormatReader> makeBvhReader();
+std::unique_ptr<FormatReader> makeTuReader();
+std::unique_ptr<FormatReader> makeEdgeListReader();
+std::unique_ptr<FormatReader> makeGraphMlReader();
 
 } // namespace equiscope

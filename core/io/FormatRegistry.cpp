@@ -29,6 +29,8 @@ std::vector<const FormatReader*> FormatRegistry::readers() const {
 }
 
 const FormatReader& FormatRegistry::readerFor(const std::string& path) const {
+    for (const auto& r : readers_)
+        if (r->claimsPath(path)) return *r;
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (missing file or no permission)");
     std::string head(512, '\0');
@@ -44,8 +46,9 @@ const FormatReader& FormatRegistry::readerFor(const std::string& path) const {
     const FormatReader* best = nullptr;
     int bestScore = 0;
     for (const auto& r : readers_) {
-        int score = r->sniff(head) * 2 + (ownsExtension(*r) ? 1 : 0);
-        if (r->sniff(head) == 0 && !ownsExtension(*r)) score = 0;
+        // Magic bytes first, then the extension, then mere plausibility.
+        const int sniff = r->sniff(head);
+        const int score = (sniff == 2 ? 4 : 0) + (ownsExtension(*r) ? 2 : 0) + (sniff == 1 ? 1 : 0);
         if (score > bestScore) {
             best = r.get();
             bestScore = score;
@@ -71,7 +74,7 @@ Dataset FormatRegistry::read(const std::string& path, const Progress& progress) 
 const FormatRegistry& FormatRegistry::builtin() {
     static const FormatRegistry registry = [] {
         FormatRegistry r;
-        registerPointCloudReaders(r);
+        registerBuiltinReaders(r);
         return r;
     }();
     return registry;

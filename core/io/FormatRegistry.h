@@ -19,6 +19,9 @@ class FormatReader {
     virtual std::vector<std::string> extensions() const = 0; // lower case, with the dot
     // 2: the magic bytes match; 1: the bytes are plausible for this format; 0: no.
     virtual int sniff(std::string_view head) const = 0;
+    // True when the path alone says the format (a TU dataset's directory or its files);
+    // asked before any sniffing.
+    virtual bool claimsPath(const std::string& /*path*/) const { return false; }
     virtual Dataset read(const std::string& path, const Progress& progress) const = 0;
 };
 
@@ -38,8 +41,9 @@ class FormatRegistry {
     std::vector<std::unique_ptr<FormatReader>> readers_;
 };
 
-// The built-in point-cloud readers: PLY, OFF, XYZ, PCD, NPY, NPZ.
-void registerPointCloudReaders(FormatRegistry& registry);
+// The built-in readers: point clouds (PLY, OFF, XYZ, PCD, NPY, NPZ), trajectories (extXYZ,
+// BVH, NPY), graphs (TU, edge lists, GraphML).
+void registerBuiltinReaders(FormatRegistry& registry);
 
 std::string lowerExtension(const std::string& path); // ".ply", or "" when none
 

@@ -1,7 +1,8 @@
-// NumPy .npy point arrays: float32 / float64, [N,3] or [N,C].
+// NumPy .npy point arrays ([N,3] or [N,C]) and trajectories (NpyTrajectories.h).
 
 #include "io/BuiltinReaders.h"
 #include "io/NpyArray.h"
+#include "io/NpyTrajectories.h"
 #include "util/MappedFile.h"
 
 namespace equiscope {
@@ -18,7 +19,9 @@ class NpyReader : public FormatReader {
     Dataset read(const std::string& path, const Progress& progress) const override {
         MappedFile file(path);
         progress.report(0, "reading NPY");
-        return Dataset::of(sampleFromMatrix(parseNpy(file.data(), file.size(), path), path));
+        NpyArray array = parseNpy(file.data(), file.size(), path);
+        if (array.shape.size() >= 3) return trajectoriesFromNpy(path, array);
+        return Dataset::of(sampleFromMatrix(array, path));
     }
 };
 

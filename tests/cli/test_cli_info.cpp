@@ -33,8 +33,9 @@ class TestCliInfo : public QObject {
         QCOMPARE(error.error, QJsonParseError::NoError);
         QStringList keys = o.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({"bbox", "centroid", "edges", "faces", "fields", "frames",
-                                    "graphs", "kind", "nodes"}));
+        QCOMPARE(keys,
+                 QStringList({"bbox", "centroid", "edges", "faces", "fields", "frames", "graphs",
+                              "kind", "labels", "nodes", "nodes_per_frame", "species"}));
         const QJsonObject e = equiscope::test::expectedRealValues()[file].toObject();
         QCOMPARE(o["kind"].toString(), QString("points"));
         QCOMPARE(o["nodes"].toInteger(), e["nodes"].toInteger());

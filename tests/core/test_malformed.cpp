@@ -217,6 +217,41 @@ class TestMalformed : public QObject {
                           "1\nDATA ascii\n1 2 3\n")
             << "unsupported TYPE";
 
+        QTest::newRow("extxyz truncated atoms")
+            << "t.xyz" << QByteArray("3\nProperties=species:S:1:pos:R:3\nC 0 0 0\nH 1 0 0\n")
+            << "expected 3 atom lines";
+        QTest::newRow("extxyz bad property type")
+            << "p.xyz" << QByteArray("1\nProperties=species:S:1:pos:Q:3\nC 0 0 0\n")
+            << "expected S, R, I or L";
+        QTest::newRow("extxyz absurd count")
+            << "a.xyz" << QByteArray("900000000000\nenergy=1\nC 0 0 0\n") << "bytes left";
+        QTest::newRow("extxyz unterminated quote")
+            << "q.xyz" << QByteArray("1\nLattice=\"1 0 0\nC 0 0 0\n") << "unterminated quote";
+        QTest::newRow("extxyz number expected")
+            << "n.xyz" << QByteArray("1\nProperties=species:S:1:pos:R:3\nC 0 zero 0\n")
+            << "expected a number";
+        QTest::newRow("bvh unknown channel")
+            << "c.bvh"
+            << QByteArray("HIERARCHY\nROOT Hips\n{\nOFFSET 0 0 0\nCHANNELS 1 Wrotation\n}\n")
+            << "unknown channel";
+        QTest::newRow("bvh truncated motion")
+            << "m.bvh"
+            << QByteArray("HIERARCHY\nROOT Hips\n{\nOFFSET 0 0 0\nCHANNELS 3 Xposition Yposition "
+                          "Zposition\n}\nMOTION\nFrames: 3\nFrame Time: 0.1\n1 2 3\n4 5 6\n1 2\n")
+            << "expected a channel value";
+        QTest::newRow("bvh missing brace")
+            << "b.bvh" << QByteArray("HIERARCHY\nROOT Hips\nOFFSET 0 0 0\n") << "expected '{'";
+        QTest::newRow("graphml not xml")
+            << "x.graphml" << QByteArray("<graphml><graph><node id=\"a\"></graph>")
+            << "not well-formed";
+        QTest::newRow("graphml edge without target")
+            << "e.graphml"
+            << QByteArray("<graphml><graph><node id=\"a\"/><edge source=\"a\"/></graph></graphml>")
+            << "without source or target";
+        QTest::newRow("edge list bad weight")
+            << "w.edgelist" << QByteArray("1 2 3\n2 3 heavy\n") << "numeric weight";
+        QTest::newRow("edge list ragged")
+            << "r.edgelist" << QByteArray("1 2\n2 3 4\n") << "columns";
         QTest::newRow("npy bad magic")
             << "m.npy" << QByteArray("\x93NUMPZ\x01\x00\x10\x00{}", 12) << "\\x93NUMPY";
         QTest::newRow("npy header too long")
@@ -249,6 +284,19 @@ class TestMalformed : public QObject {
         QTest::newRow("npz corrupt deflate") << "d.npz" << flipped << "points.npy";
     }
 
+    // The real point clouds, trajectories and graphs that are single text or binary files.
+    static QStringList realFiles() {
+        QStringList paths;
+        const QString root = QStringLiteral(EQUISCOPE_REAL_DATA);
+        for (const auto& [dir, patterns] : std::vector<std::pair<QString, QStringList>>{
+                 {root + "/pointclouds", {"*.ply", "*.off", "*.pcd", "*.xyz"}},
+                 {root + "/trajectories", {"*.xyz", "*.bvh"}},
+                 {root + "/graphs", {"*.graphml", "*.edgelist"}}})
+            for (const QString& f : QDir(dir).entryList(patterns, QDir::Files))
+                paths << dir + "/" + f;
+        return paths;
+    }
+
     void cleanError() {
         QFETCH(QString, name);
         QFETCH(QByteArray, bytes);
@@ -271,10 +319,9 @@ class TestMalformed : public QObject {
     // smaller cloud, never anything else.
     void truncationSweep() {
         int errors = 0;
-        for (const QString& file :
-             QDir(test::realPointClouds())
-                 .entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files)) {
-            const QByteArray bytes = test::readAll(test::realPointClouds() + "/" + file);
+        for (const QString& source : realFiles()) {
+            const QString file = QFileInfo(source).fileName();
+            const QByteArray bytes = test::readAll(source);
             const int size = static_cast<int>(bytes.size());
             for (int cut : {1, 7, 64, 200, size / 3, size / 2, size - 9}) {
                 if (cut <= 0 || cut >= bytes.size()) continue;
@@ -291,13 +338,9 @@ class TestMalformed : public QObject {
 
     void byteFlipSweep() {
         std::mt19937 rng(12345);
-        const QStringList files = QDir(test::realPointClouds())
-                                      .entryList({"*.ply", "*.off", "*.pcd", "*.xyz"}, QDir::Files);
-        const QStringList fixtures = {EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz",
-                                      EQUISCOPE_TEST_DATA "/fixtures/points_f4.npy"};
-        QStringList paths;
-        for (const QString& f : files) paths << test::realPointClouds() + "/" + f;
-        paths << fixtures;
+        QStringList paths = realFiles();
+        paths << EQUISCOPE_TEST_DATA "/fixtures/cloud_deflated.npz"
+              << EQUISCOPE_TEST_DATA "/fixtures/points_f4.npy";
         for (const QString& source : paths) {
             const QByteArray bytes = test::readAll(source);
             for (int trial = 0; trial < 12; ++trial) {

@@ -167,6 +167,26 @@ class TestGuiViewport : public QObject {
         QCOMPARE(window_->dataPanel()->valueOf("Nodes"), QString("16000")); // the old data stays
     }
 
+    // Trajectories and graphs open too: a BVH shows its first frame's joints, a TU graph
+    // without coordinates its first graph in a force-directed layout.
+    void trajectoriesAndGraphsOpen() {
+        const QString realData = QStringLiteral(EQUISCOPE_REAL_DATA);
+        for (const QString& file :
+             {realData + "/trajectories/cmu_mocap_01_01.bvh", realData + "/graphs/MUTAG"}) {
+            QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
+            window_->open(file);
+            QVERIFY(shown.wait(20000));
+            QVERIFY(window_->sample()->nodeCount() > 10);
+            QCOMPARE(window_->sample()->frameCount(), int64_t(1));
+            QVERIFY2(foregroundPixels(frame(), sceneArea(frame())) > 40, qPrintable(file));
+        }
+        QCOMPARE(window_->dataPanel()->valueOf("Kind"), QString("graph"));
+        QCOMPARE(window_->sample()->metadata.count("layout"), std::size_t(1));
+        window_->open("demo");
+        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
+        QVERIFY(shown.wait(20000));
+    }
+
     void commandLineScreenshot() {
         QTemporaryDir dir;
         const QString out = dir.filePath("shot.png");
