@@ -19,6 +19,7 @@ int runSweep(const std::vector<std::string>& args);
 int runLie(const std::vector<std::string>& args);
 int runModels(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
+int runSimulate(const std::vector<std::string>& args);
 
 // Runs a command body, turning any error into one line on stderr and exit status 2.
 int guarded(const char* command, const std::function<int()>& body);

@@ -19,8 +19,9 @@ void printUsage(std::ostream& out) {
            "  lie --model M --group G     Lie derivative per generator (float64)\n"
            "  models                      the built-in models, their options and claimed "
            "symmetries\n"
-           "  train per --task inertia|cossim  soft-equivariance training; learned symmetry "
-           "levels\n\n"
+           "  train per --task inertia|cossim|motion  soft-equivariance training; learned "
+           "symmetry levels\n"
+           "  simulate nbody --n N --seed S --out FILE.npz  the charged n-body dataset\n\n"
            "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
            "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
            "see README.md. Exit status: 0 ok, 1 a check above --tol, 2 bad input.\n";
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "lie") return runLie(args);
     if (command == "models") return runModels(args);
     if (command == "train") return runTrain(args);
+    if (command == "simulate") return runSimulate(args);
     std::cerr << "equiscope-cli: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return equiscope::cli::kExitBadInput;

@@ -129,11 +129,12 @@ NpyArray parseNpy(const char* data, std::size_t size, const std::string& where,
     return array;
 }
 
-void writeNpy(std::ostream& out, const std::vector<double>& values, int64_t rows, int64_t cols,
-              bool float64) {
+void writeNpy(std::ostream& out, const std::vector<double>& values,
+              const std::vector<int64_t>& shape, bool float64) {
+    std::string dims;
+    for (int64_t d : shape) dims += std::to_string(d) + ", ";
     std::string header = std::string("{'descr': '") + (float64 ? "<f8" : "<f4") +
-                         "', 'fortran_order': False, 'shape': (" + std::to_string(rows) + ", " +
-                         std::to_string(cols) + "), }";
+                         "', 'fortran_order': False, 'shape': (" + dims + "), }";
     // Magic (6) + version (2) + length (2) + header + '\n' is padded to 64 bytes.
     const std::size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');

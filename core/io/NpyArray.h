@@ -20,9 +20,9 @@ struct NpyArray {
 NpyArray parseNpy(const char* data, std::size_t size, const std::string& where,
                   int64_t baseOffset = 0);
 
-// Writes a 2-D array [rows, cols] as '<f4' or '<f8'.
-void writeNpy(std::ostream& out, const std::vector<double>& values, int64_t rows, int64_t cols,
-              bool float64);
+// Writes an array of any shape (C order) as '<f4' or '<f8'.
+void writeNpy(std::ostream& out, const std::vector<double>& values,
+              const std::vector<int64_t>& shape, bool float64);
 
 // A point sample from a 2-D array: columns 0-2 are x y z (2 columns: z = 0), the rest a
 // scalar field "features".

@@ -72,34 +72,46 @@ Field trajectoryField(const char* name, FieldType type, const Layout& l, std::ve
 } // namespace
 
 Dataset trajectoriesFromNpy(const std::string& path, const NpyArray& positions) {
-    const Layout l = layoutOf(positions, path);
-    NpyArray velocities, edges;
     const std::string velPath = companion(path, "vel"), edgePath = companion(path, "edges");
-    if (!velPath.empty()) {
-        velocities = readNpy(velPath);
-        if (velocities.shape != positions.shape)
-            throw FormatError::inFile(velPath, "velocities must have the positions' shape");
-    }
-    if (!edgePath.empty()) {
-        edges = readNpy(edgePath);
-        const std::vector<int64_t> want = {l.sims, l.nodes, l.nodes};
-        if (edges.shape != want &&
-            !(l.sims == 1 && edges.shape == std::vector<int64_t>{l.nodes, l.nodes}))
-            throw FormatError::inFile(
-                edgePath, "expected interaction graphs [S,N,N] with S = " + std::to_string(l.sims) +
-                              ", N = " + std::to_string(l.nodes));
-    }
+    NpyArray velocities, edges;
+    if (!velPath.empty()) velocities = readNpy(velPath);
+    if (!edgePath.empty()) edges = readNpy(edgePath);
+    return trajectoriesFromArrays(path, positions, velPath.empty() ? nullptr : &velocities,
+                                  edgePath.empty() ? nullptr : &edges, nullptr);
+}
+
+Dataset trajectoriesFromArrays(const std::string& where, const NpyArray& positions,
+                               const NpyArray* velocities, const NpyArray* edges,
+                               const NpyArray* charges) {
+    const Layout l = layoutOf(positions, where);
+    if (velocities && velocities->shape != positions.shape)
+        throw FormatError::inFile(where, "velocities must have the positions' shape");
+    if (edges && edges->shape != std::vector<int64_t>{l.sims, l.nodes, l.nodes} &&
+        !(l.sims == 1 && edges->shape == std::vector<int64_t>{l.nodes, l.nodes}))
+        throw FormatError::inFile(
+            where, "expected interaction graphs [S,N,N] with S = " + std::to_string(l.sims) +
+                       ", N = " + std::to_string(l.nodes));
+    if (charges && static_cast<int64_t>(charges->values.size()) != l.sims * l.nodes)
+        throw FormatError::inFile(where,
+                                  "expected charges [S,N] with S = " + std::to_string(l.sims) +
+                                      ", N = " + std::to_string(l.nodes));
     Dataset d;
     for (int64_t s = 0; s < l.sims; ++s) {
         Sample sample;
         sample.kind = SampleKind::Trajectory;
         sample.setField(trajectoryField(Sample::kPositions, FieldType::Position, l,
                                         frames(positions, l, s), positions.storage));
-        if (!velPath.empty())
+        if (velocities)
             sample.setField(trajectoryField("velocity", FieldType::Vector, l,
-                                            frames(velocities, l, s), velocities.storage));
-        if (!edgePath.empty()) {
-            const double* a = edges.values.data() + s * l.nodes * l.nodes;
+                                            frames(*velocities, l, s), velocities->storage));
+        if (charges)
+            sample.setField(
+                Field::perNode("charge", FieldType::Scalar, l.nodes, 1,
+                               std::vector<double>(charges->values.begin() + s * l.nodes,
+                                                   charges->values.begin() + (s + 1) * l.nodes),
+                               charges->storage));
+        if (edges) {
+            const double* a = edges->values.data() + s * l.nodes * l.nodes;
             std::vector<int64_t> from, to;
             for (int64_t i = 0; i < l.nodes; ++i)
                 for (int64_t j = i + 1; j < l.nodes; ++j)

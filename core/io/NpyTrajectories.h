@@ -13,4 +13,10 @@ namespace equiscope {
 
 Dataset trajectoriesFromNpy(const std::string& path, const NpyArray& positions);
 
+// The same from arrays already read (NPZ members): optional velocities (positions' shape),
+// interaction graphs [S,N,N] and charges [S,N] (a per-node scalar field "charge").
+Dataset trajectoriesFromArrays(const std::string& where, const NpyArray& positions,
+                               const NpyArray* velocities, const NpyArray* edges,
+                               const NpyArray* charges);
+
 } // namespace equiscope

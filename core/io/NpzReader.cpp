@@ -1,8 +1,10 @@
 // NumPy .npz archives: a positions array ([N,3] or [N,C]) plus per-point arrays of the
-// same length, which become fields.
+// same length, which become fields; or trajectories (a positions array of 3 or 4
+// dimensions, with vel / edges / charges beside it; NpyTrajectories.h).
 
 #include "io/BuiltinReaders.h"
 #include "io/NpyArray.h"
+#include "io/NpyTrajectories.h"
 #include "io/ZipArchive.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
@@ -67,6 +69,16 @@ class NpzReader : public FormatReader {
                 }
         if (posKey.empty())
             throw FormatError::inFile(path, "no member holds an [N,3] or [N,C] point array");
+        if (arrays[posKey].shape.size() >= 3) { // trajectories, e.g. simulate nbody's output
+            auto member = [&](std::initializer_list<const char*> names) -> const NpyArray* {
+                for (const char* n : names)
+                    if (arrays.count(n)) return &arrays[n];
+                return nullptr;
+            };
+            return trajectoriesFromArrays(path + " (member " + posKey + ".npy)", arrays[posKey],
+                                          member({"vel", "velocity", "velocities"}),
+                                          member({"edges"}), member({"charges", "charge"}));
+        }
         Sample sample = sampleFromMatrix(arrays[posKey], path + " (member " + posKey + ".npy)");
         const int64_t n = sample.nodeCount();
         for (const auto& key : order) {

@@ -2,6 +2,7 @@
 
 #include "io/FormatRegistry.h"
 #include "io/NpyArray.h"
+#include "io/ZipWriter.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
@@ -157,14 +158,27 @@ void writeNpy(const std::string& path, const Sample& sample) {
     for (int64_t r = 0, c0 = 0; r < n; ++r, c0 = 0)
         for (const Field* f : fields)
             for (int64_t k = 0; k < f->width(); ++k) values[r * cols + c0++] = f->at(r, k);
-    writeFileAtomically(path, [&](std::ostream& out) { writeNpy(out, values, n, cols, float64); });
+    writeFileAtomically(path, [&](std::ostream& out) {
+        writeNpy(out, values, {n, cols}, float64);
+    });
+}
+
+void writeNpz(const std::string& path, const std::vector<NamedArray>& arrays) {
+    std::vector<std::pair<std::string, std::string>> members;
+    for (const NamedArray& a : arrays) {
+        std::ostringstream bytes;
+        writeNpy(bytes, a.values, a.shape, true);
+        members.emplace_back(a.name + ".npy", bytes.str());
+    }
+    writeFileAtomically(path, [&](std::ostream& out) { writeStoredZip(out, members); });
 }
 
 void writeSample(const std::string& path, const Sample& sample) {
     const std::string ext = lowerExtension(path);
     if (ext == ".ply") return writePly(path, sample);
     if (ext == ".npy") return writeNpy(path, sample);
-    throw Error(path + ": cannot write '" + ext + "' files; use .ply or .npy");
+    if (ext == ".xyz" || ext == ".extxyz") return writeExtXyz(path, sample);
+    throw Error(path + ": cannot write '" + ext + "' files; use .ply, .npy or .xyz");
 }
 
 } // namespace equiscope

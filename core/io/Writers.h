@@ -1,6 +1,6 @@
 #pragma once
-// Writers: binary little-endian PLY and NPY. Both write to a temporary file and rename it
-// into place.
+// Writers: binary little-endian PLY, NPY, NPZ and extended XYZ. All write to a temporary file and
+// rename it into place.
 
 #include "data/Sample.h"
 
@@ -16,7 +16,18 @@ void writePly(const std::string& path, const Sample& sample);
 // when any of them was stored as float64, else float32.
 void writeNpy(const std::string& path, const Sample& sample);
 
-// Chooses the writer by extension (.ply, .npy); throws Error for any other.
+// Named arrays of any shape as an uncompressed .npz (np.savez's layout), float64.
+struct NamedArray {
+    std::string name;
+    std::vector<int64_t> shape;
+    std::vector<double> values;
+};
+void writeNpz(const std::string& path, const std::vector<NamedArray>& arrays);
+
+// Extended XYZ (every frame; ExtXyzWriter.cpp), readable by ASE and by our reader.
+void writeExtXyz(const std::string& path, const Sample& sample);
+
+// Chooses the writer by extension (.ply, .npy, .xyz/.extxyz); throws Error for any other.
 void writeSample(const std::string& path, const Sample& sample);
 
 } // namespace equiscope
