@@ -13,6 +13,7 @@
 #include "PerModel.h"
 #include "PointCloudLayer.h"
 #include "Presets.h"
+#include "TimelinePanel.h"
 #include "TrainingPanel.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
@@ -198,6 +199,25 @@ void MainWindow::buildDocks() {
     auto* trainingDock = dock(tr("Training"), "trainingDock", training_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock, trainingDock);
     chartsDock->raise();
+    timeline_ = new views::TimelinePanel(this);
+    timelineDock_ = dock(tr("Timeline"), "timelineDock", timeline_, Qt::BottomDockWidgetArea);
+    connect(timeline_, &views::TimelinePanel::frameRequested, this, &MainWindow::showFrame);
+}
+
+void MainWindow::showFrame(int sample, int frame) {
+    if (!dataset_ || sample < 0 || sample >= static_cast<int>(dataset_->samples.size())) return;
+    const bool newSample = sample != shownSample_;
+    shownSample_ = sample;
+    sample_ = std::make_shared<const Sample>(
+        displaySample(dataset_->samples[static_cast<std::size_t>(sample)], frame));
+    layer_->setSample(sample_);
+    applyColorChoice(colorCombo_->currentIndex());
+    exploration_->setSample(sample_);
+    if (newSample) {
+        inspector_->showNode(nullptr, -1);
+        viewport_->resetCamera();
+    }
+    viewport_->update();
 }
 
 QWidget* MainWindow::buildWelcome() {
@@ -340,6 +360,15 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     if (dataset_->samples.empty()) return;
     // The first frame of the first sample; a graph without coordinates gets a layout.
     sample_ = std::make_shared<const Sample>(displaySample(dataset_->samples.front()));
+    shownSample_ = 0;
+    {
+        const Sample& first = dataset_->samples.front();
+        const auto time = first.metadata.find("frame_time");
+        timeline_->setRange(
+            static_cast<int>(dataset_->samples.size()), static_cast<int>(first.frameCount()),
+            time != first.metadata.end() ? std::atof(time->second.c_str()) : 1.0 / 30);
+        timelineDock_->setVisible(dataset_->samples.size() > 1 || first.frameCount() > 1);
+    }
     const DatasetSummary summary = summarize(*dataset_);
     layer_->setSample(sample_);
     layer_->setPointSize(pointSize_->value());

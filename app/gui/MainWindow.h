@@ -12,6 +12,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QMenu;
@@ -20,6 +21,7 @@ class QToolButton;
 
 namespace equiscope::views {
 class ChartsPanel;
+class TimelinePanel;
 class DataPanel;
 class EvaluationPanel;
 class InspectorPanel;
@@ -47,6 +49,7 @@ class MainWindow : public QMainWindow {
     views::VtkViewport* viewport() const { return viewport_; }
     std::shared_ptr<const Sample> sample() const { return sample_; }
     views::PointCloudLayer* layer() const { return layer_.get(); }
+    views::TimelinePanel* timeline() const { return timeline_; }
     views::DataPanel* dataPanel() const { return dataPanel_; }
     views::InspectorPanel* inspector() const { return inspector_; }
     views::ModelPanel* modelPanel() const { return modelPanel_; }
@@ -88,6 +91,8 @@ class MainWindow : public QMainWindow {
     void buildDocks();
     QWidget* buildWelcome();
     void showDataset(std::shared_ptr<const Dataset> dataset);
+    // Sample `sample` of the dataset at `frame` (the timeline's request).
+    void showFrame(int sample, int frame);
     void applyColorChoice(int index);
     void rememberRecent(const QString& path);
     void refreshRecentMenu();
@@ -104,6 +109,9 @@ class MainWindow : public QMainWindow {
     views::TransformPanel* transformPanel_ = nullptr;
     views::EvaluationPanel* evaluationPanel_ = nullptr;
     views::ChartsPanel* charts_ = nullptr;
+    views::TimelinePanel* timeline_ = nullptr;
+    QDockWidget* timelineDock_ = nullptr;
+    int shownSample_ = 0;
     Exploration* exploration_ = nullptr;
     TrainingPanel* training_ = nullptr;
     DatasetLoader* loader_ = nullptr;

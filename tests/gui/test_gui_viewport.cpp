@@ -9,7 +9,10 @@
 #include "MainWindow.h"
 #include "PointCloudLayer.h"
 #include "TestSupport.h"
+#include "TimelinePanel.h"
 #include "VtkViewport.h"
+#include "io/LoadDataset.h"
+#include "scene/DisplaySample.h"
 
 #include <QComboBox>
 #include <QImage>
@@ -22,6 +25,7 @@
 #include <vtkRenderer.h>
 
 using equiscope::gui::MainWindow;
+using namespace equiscope;
 
 namespace {
 
@@ -167,24 +171,47 @@ class TestGuiViewport : public QObject {
         QCOMPARE(window_->dataPanel()->valueOf("Nodes"), QString("16000")); // the old data stays
     }
 
-    // Trajectories and graphs open too: a BVH shows its first frame's joints, a TU graph
-    // without coordinates its first graph in a force-directed layout.
+    // Trajectories and graphs open too: a BVH shows its first frame's joints and a timeline
+    // that scrubs and plays; a TU dataset shows one graph (laid out, having no coordinates)
+    // and a picker over its graphs.
     void trajectoriesAndGraphsOpen() {
         const QString realData = QStringLiteral(EQUISCOPE_REAL_DATA);
-        for (const QString& file :
-             {realData + "/trajectories/cmu_mocap_01_01.bvh", realData + "/graphs/MUTAG"}) {
+        auto open = [&](const QString& file) {
             QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
             window_->open(file);
-            QVERIFY(shown.wait(20000));
-            QVERIFY(window_->sample()->nodeCount() > 10);
-            QCOMPARE(window_->sample()->frameCount(), int64_t(1));
-            QVERIFY2(foregroundPixels(frame(), sceneArea(frame())) > 40, qPrintable(file));
-        }
+            return shown.wait(20000);
+        };
+        QVERIFY(open(realData + "/trajectories/cmu_mocap_01_01.bvh"));
+        QCOMPARE(window_->sample()->nodeCount(), int64_t(38));
+        QCOMPARE(window_->sample()->frameCount(), int64_t(1));
+        QVERIFY(foregroundPixels(frame(), sceneArea(frame())) > 40);
+        views::TimelinePanel* timeline = window_->timeline();
+        QVERIFY(timeline->isVisible());
+        const double rootAtZero = window_->sample()->positions().values[0];
+        timeline->setFrame(2000);
+        const Dataset bvh =
+            loadDataset((realData + "/trajectories/cmu_mocap_01_01.bvh").toStdString());
+        QCOMPARE(window_->sample()->positions().values,
+                 displaySample(bvh.samples.front(), 2000).positions().values);
+        QVERIFY(window_->sample()->positions().values[0] != rootAtZero); // the figure walked
+        timeline->setFrame(0);
+        timeline->play();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->frame() > 30, 5000);
+        timeline->pause();
+        const int held = timeline->frame();
+        QTest::qWait(200);
+        QCOMPARE(timeline->frame(), held);
+
+        QVERIFY(open(realData + "/graphs/MUTAG"));
         QCOMPARE(window_->dataPanel()->valueOf("Kind"), QString("graph"));
         QCOMPARE(window_->sample()->metadata.count("layout"), std::size_t(1));
-        window_->open("demo");
-        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
-        QVERIFY(shown.wait(20000));
+        QVERIFY(foregroundPixels(frame(), sceneArea(frame())) > 10);
+        const Dataset mutag = loadDataset((realData + "/graphs/MUTAG").toStdString());
+        timeline->setSample(7);
+        QCOMPARE(window_->sample()->nodeCount(), mutag.samples[7].nodeCount());
+        QCOMPARE(window_->sample()->edgeIndex, mutag.samples[7].edgeIndex);
+        QVERIFY(open("demo"));
+        QVERIFY(!timeline->isVisible());
     }
 
     void commandLineScreenshot() {
