@@ -41,6 +41,24 @@ vtkSmartPointer<vtkCellArray> vertexCells(vtkIdType n) {
     return cells;
 }
 
+// One line cell per edge of the sample (graph edges, skeleton bones), endpoints in range.
+vtkSmartPointer<vtkCellArray> edgeCells(const Sample& sample, vtkIdType n) {
+    const int64_t e = sample.edgeCount();
+    vtkNew<vtkIdTypeArray> offsets, connectivity;
+    offsets->InsertNextValue(0);
+    for (int64_t k = 0; k < e; ++k) {
+        const int64_t a = sample.edgeIndex[static_cast<std::size_t>(k)],
+                      b = sample.edgeIndex[static_cast<std::size_t>(e + k)];
+        if (a < 0 || b < 0 || a >= n || b >= n || a == b) continue;
+        connectivity->InsertNextValue(a);
+        connectivity->InsertNextValue(b);
+        offsets->InsertNextValue(connectivity->GetNumberOfValues());
+    }
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    cells->SetData(offsets, connectivity);
+    return cells;
+}
+
 void styleLegend(vtkScalarBarActor* legend) {
     legend->SetNumberOfLabels(5);
     legend->SetMaximumWidthInPixels(110);
@@ -105,8 +123,14 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     points_->Initialize();
     points_->SetPoints(points);
     points_->SetVerts(vertexCells(n));
+    // Edges share the points (and their colours): graphs and skeletons are drawn connected.
+    points_->SetLines(edgeCells(*sample_, n));
     choice_ = colorChoices(*sample_).front();
     updateColors();
+}
+
+int64_t PointCloudLayer::drawnEdges() const {
+    return static_cast<int64_t>(points_->GetNumberOfLines());
 }
 
 void PointCloudLayer::setColor(const ColorChoice& choice) {

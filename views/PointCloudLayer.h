@@ -25,7 +25,9 @@ class PointCloudLayer {
     PointCloudLayer(const PointCloudLayer&) = delete;
     PointCloudLayer& operator=(const PointCloudLayer&) = delete;
 
+    // Draws the sample's points and its edges as lines between them.
     void setSample(std::shared_ptr<const Sample> sample);
+    int64_t drawnEdges() const;
     const Sample* sample() const { return sample_.get(); }
 
     void setColor(const ColorChoice& choice);

@@ -183,6 +183,7 @@ class TestGuiViewport : public QObject {
         };
         QVERIFY(open(realData + "/trajectories/cmu_mocap_01_01.bvh"));
         QCOMPARE(window_->sample()->nodeCount(), int64_t(38));
+        QCOMPARE(window_->layer()->drawnEdges(), int64_t(37)); // the bones
         QCOMPARE(window_->sample()->frameCount(), int64_t(1));
         QVERIFY(foregroundPixels(frame(), sceneArea(frame())) > 40);
         views::TimelinePanel* timeline = window_->timeline();
@@ -210,6 +211,7 @@ class TestGuiViewport : public QObject {
         timeline->setSample(7);
         QCOMPARE(window_->sample()->nodeCount(), mutag.samples[7].nodeCount());
         QCOMPARE(window_->sample()->edgeIndex, mutag.samples[7].edgeIndex);
+        QCOMPARE(window_->layer()->drawnEdges(), mutag.samples[7].edgeCount());
         QVERIFY(open("demo"));
         QVERIFY(!timeline->isVisible());
     }
