@@ -10,6 +10,7 @@ void registerBuiltinModels(ModelRegistry& registry) {
     registerEgnn(registry);
     registerFrameAveraging(registry);
     registerTinvnn(registry);
+    registerGraphModels(registry);
     per::registerPer(registry);
 }
 

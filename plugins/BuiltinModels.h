@@ -7,9 +7,10 @@ namespace equiscope {
 
 void registerMlp(ModelRegistry& registry);
 void registerPointNet(ModelRegistry& registry);
-void registerEgnn(ModelRegistry& registry);
+void registerEgnn(ModelRegistry& registry);           // egnn and subequivariant
 void registerFrameAveraging(ModelRegistry& registry); // wraps any registered model
-void registerTinvnn(ModelRegistry& registry);         // wraps any registered model
+void registerTinvnn(ModelRegistry& registry);
+void registerGraphModels(ModelRegistry& registry); // mpnn, spen (they read the edges)
 
 void registerBuiltinModels(ModelRegistry& registry);
 

@@ -4,6 +4,7 @@
 #include "io/LoadDataset.h"
 #include "io/TextScanner.h"
 #include "models/ModelRegistry.h"
+#include "scene/DisplaySample.h"
 #include "util/Error.h"
 
 #include <algorithm>
@@ -82,8 +83,9 @@ std::vector<std::string> splitList(const std::string& text, char separator) {
 }
 
 std::vector<std::string> sessionOptions() {
-    return {"model",   "model-option", "load",  "output", "per",      "feature-dim", "data",
-            "samples", "seed",         "dtype", "device", "features", "batch"};
+    return {"model",       "model-option", "load",    "output", "per",
+            "feature-dim", "data",         "samples", "seed",   "dtype",
+            "device",      "features",     "batch",   "index",  "frame"};
 }
 
 Session openSession(const Arguments& args) {
@@ -101,6 +103,13 @@ Session openSession(const Arguments& args) {
     if (args.has("load")) s.model->load(args.get("load"));
     s.data = loadDataset(s.dataName);
     if (s.data.samples.empty()) throw Error(s.dataName + ": holds no sample");
+    // One graph / simulation (--index) at one frame (--frame), as the app shows it: a graph
+    // without coordinates gets its layout.
+    const int64_t index =
+        args.integer("index", 0, 0, static_cast<int64_t>(s.data.samples.size()) - 1);
+    Sample shown = displaySample(s.data.samples[static_cast<std::size_t>(index)],
+                                 args.integer("frame", 0, 0, INT64_MAX));
+    s.data.samples = {std::move(shown)};
     s.options.samples = static_cast<int>(args.integer("samples", 16, 1, 100000));
     s.options.seed = static_cast<uint64_t>(args.integer("seed", 0, 0, INT64_MAX));
     const std::string dtype = args.get("dtype", "float32");

@@ -218,14 +218,35 @@ class TestCliCheck : public QObject {
         QVERIFY(check.json()["results"][0]["mean_error"].toDouble() < 1e-5);
     }
 
+    // Issue 6's acceptance from the CLI: a permutation check on a graph model (a MUTAG graph,
+    // laid out as the app shows it) and an SO(2) check on a forecasting model (a frame of an
+    // NRI simulation).
+    void graphAndTrajectoryChecks() {
+        const QString real = QStringLiteral(EQUISCOPE_REAL_DATA);
+        const Run perm = cli({"check", "--model", "spen", "--data", real + "/graphs/MUTAG",
+                              "--index", "5", "--group", "Perm", "--dtype", "float64", "--json"});
+        QCOMPARE(perm.status, 0);
+        QVERIFY(perm.json()["results"][0]["mean_error"].toDouble() < 1e-12);
+        const Run so2 = cli({"check", "--model", "subequivariant", "--data",
+                             real + "/trajectories/nri_springs5_valid_loc.npy", "--index", "2",
+                             "--frame", "30", "--group", "SO2(z),SO3", "--json"});
+        QCOMPARE(so2.status, 0);
+        QVERIFY(so2.json()["results"][0]["mean_error"].toDouble() < 1e-5);
+        QVERIFY(so2.json()["results"][1]["mean_error"].toDouble() > 1e-3);
+        QCOMPARE(cli({"check", "--model", "mpnn", "--data", real + "/graphs/MUTAG", "--index",
+                      "188", "--group", "Perm"})
+                     .status,
+                 2); // MUTAG has graphs 0..187
+    }
+
     void modelsListsTheBuiltIns() {
         const Run r = cli({"models", "--json"});
         QCOMPARE(r.status, 0);
         const QJsonArray models = QJsonDocument::fromJson(r.out).array();
         QStringList names;
         for (const auto& m : models) names << m.toObject()["name"].toString();
-        QCOMPARE(names,
-                 QStringList({"mlp", "pointnet", "egnn", "frame_averaging", "tinvnn", "per"}));
+        QCOMPARE(names, QStringList({"mlp", "pointnet", "egnn", "subequivariant", "frame_averaging",
+                                     "tinvnn", "mpnn", "spen", "per"}));
         QCOMPARE(models[2]["symmetries"].toArray().first().toString(), QString("E3"));
     }
 };

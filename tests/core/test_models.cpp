@@ -88,6 +88,55 @@ class TestModels : public QObject {
         QVERIFY(meanError(*knn, data_, "E3", true) < 1e-10);
     }
 
+    // methods.md 7.3: equivariant to what keeps gravity (rotations about z, mirrors through
+    // it, translations, permutations), and deliberately not to tilts.
+    void subequivariantKeepsGravitysSymmetries() {
+        auto sub = make("subequivariant", {{"graph", "full"}, {"feature_dim", "1"}});
+        const Sample small = blob(40, 3);
+        for (const char* g : {"O2(z)", "SO2(z)", "T3", "Perm"}) {
+            QVERIFY2(meanError(*sub, small, g, false) < 1e-5, g);
+            QVERIFY2(meanError(*sub, small, g, true) < 1e-10, g);
+        }
+        QVERIFY(meanError(*sub, small, "SO3", false) > 1e-2);
+        QVERIFY(meanError(*sub, small, "O2(x)", false) > 1e-2);
+        auto aboutX = make("subequivariant", {{"graph", "full"}, {"axis", "x"}});
+        QVERIFY(meanError(*aboutX, small, "O2(x)", true) < 1e-10);
+        QVERIFY(meanError(*aboutX, small, "O2(z)", false) > 1e-2);
+    }
+
+    // Graph models read the sample's edges: permuting nodes (and the edges with them)
+    // permutes the outputs to round-off. On two triangles and on a 6-cycle (both 2-regular,
+    // alike for 1-WL) message passing gives every node the same output, while SPEN's
+    // ego-networks (a triangle vs a path) tell them apart.
+    void graphModelsArePermutationEquivariant() {
+        Sample g = blob(12, 4);
+        for (int64_t i = 0; i < 12; ++i) g.edgeIndex.push_back(i);
+        for (int64_t i = 0; i < 12; ++i) g.edgeIndex.push_back((i * 5 + 3) % 12);
+        for (const char* name : {"mpnn", "spen"}) {
+            auto m = make(name, {});
+            QVERIFY2(meanError(*m, g, "Perm", true) < 1e-12, name);
+            QVERIFY2(meanError(*m, g, "Perm", false) < 1e-5, name);
+        }
+        auto ring = [](bool triangles) {
+            Sample s; // positions only: every node gets the same (constant) feature
+            s.setField(*blob(6, 5).find("pos"));
+            const std::vector<int64_t> b = triangles ? std::vector<int64_t>{1, 2, 0, 4, 5, 3}
+                                                     : std::vector<int64_t>{1, 2, 3, 4, 5, 0};
+            s.edgeIndex = {0, 1, 2, 3, 4, 5};
+            s.edgeIndex.insert(s.edgeIndex.end(), b.begin(), b.end());
+            return s;
+        };
+        auto outputs = [&](const std::string& name, const Sample& s) {
+            auto m = make(name, name == "spen" ? ModelOptions{{"hops", "1"}} : ModelOptions{});
+            EvaluationOptions o;
+            o.float64 = true;
+            return Evaluator(*m, s, o).baseline();
+        };
+        const Sample triangles = ring(true), cycle = ring(false);
+        QVERIFY(torch::allclose(outputs("mpnn", triangles), outputs("mpnn", cycle), 0, 1e-12));
+        QVERIFY(!torch::allclose(outputs("spen", triangles), outputs("spen", cycle), 0, 1e-6));
+    }
+
     void mlpIsClearlyNotEquivariant() {
         auto mlp = make("mlp", {{"output", "vector"}});
         QVERIFY(meanError(*mlp, data_, "SO3", false) > 1e-2);
@@ -182,7 +231,7 @@ class TestModels : public QObject {
         QVERIFY_THROWS_EXCEPTION(Error, make("egnn", {{"graph", "ring"}}));
         QVERIFY_THROWS_EXCEPTION(Error, make("nonexistent_model"));
         QVERIFY_THROWS_EXCEPTION(Error, make("tinvnn", {{"output", "vector"}}));
-        QCOMPARE(builtinModels().all().size(), std::size_t(6));
+        QCOMPARE(builtinModels().all().size(), std::size_t(9));
     }
 
     void featureSelection() {
