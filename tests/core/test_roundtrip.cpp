@@ -114,8 +114,8 @@ class TestRoundTrip : public QObject {
     }
 
     void failedWriteKeepsTheOldFile() {
-        const QString path = dir_.filePath("keep.xyz");
-        test::writeTempFile(dir_, "keep.xyz", "1 2 3\n");
+        const QString path = dir_.filePath("keep.stl");
+        test::writeTempFile(dir_, "keep.stl", "1 2 3\n");
         QVERIFY_THROWS_EXCEPTION(
             Error, writeSample(path.toStdString(), sampleShape(DemoShape::Box, 10, 1)));
         QCOMPARE(test::readAll(path), QByteArray("1 2 3\n"));
