@@ -21,4 +21,18 @@ template <typename Build> auto buildSeeded(uint64_t seed, Build build) {
 
 torch::TensorOptions tensorOptionsFor(bool float64, bool cuda);
 
+// Copies of a module's parameters (model selection keeps the best epoch's weights), and
+// putting such copies back; an empty snapshot restores nothing.
+std::vector<torch::Tensor> snapshotParameters(const torch::nn::Module& module);
+void restoreParameters(torch::nn::Module& module, const std::vector<torch::Tensor>& snapshot);
+
+// A training checkpoint's tensors in one file: the module, the optimizer's moments and the
+// kept best parameters. load throws Error naming the file when it is not such a file.
+void saveTrainingState(const std::string& path, const torch::nn::Module& module,
+                       const torch::optim::Optimizer& optimizer,
+                       const std::vector<torch::Tensor>& best);
+void loadTrainingState(const std::string& path, torch::nn::Module& module,
+                       torch::optim::Optimizer& optimizer, std::vector<torch::Tensor>& best,
+                       const torch::Device& device);
+
 } // namespace equiscope

@@ -3,6 +3,7 @@
 #include "StrengthAdjuster.h"
 #include "Tasks.h"
 #include "models/Device.h"
+#include "models/Layers.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
@@ -139,29 +140,13 @@ class PerTrainable : public Trainable {
 
     double selectionScore(const std::vector<double>& row) const override { return row[1]; }
 
-    void rememberBest() override {
-        best_.clear();
-        for (const auto& p : model_->parameters()) best_.push_back(p.detach().clone());
-    }
-
-    void restoreBest() override {
-        if (best_.empty()) return;
-        torch::NoGradGuard noGrad;
-        const auto params = model_->parameters();
-        for (std::size_t i = 0; i < params.size(); ++i) params[i].copy_(best_[i]);
-    }
+    void rememberBest() override { best_ = snapshotParameters(*model_); }
+    void restoreBest() override { restoreParameters(*model_, best_); }
 
     void saveState(const std::string& directory) const override {
-        torch::serialize::OutputArchive archive, optimizer;
-        model_->save(archive);
-        optimizer_.save(optimizer);
-        archive.write("optimizer", optimizer);
-        for (std::size_t i = 0; i < best_.size(); ++i)
-            archive.write("best" + std::to_string(i), best_[i]);
-        archive.save_to((fs::path(directory) / "state.pt").string());
+        saveTrainingState((fs::path(directory) / "state.pt").string(), *model_, optimizer_, best_);
         nlohmann::json j = {{"lambdas", lambdas_},
                             {"adjuster_calls", adjuster_.calls()},
-                            {"best_count", best_.size()},
                             {"task", c_.task},
                             {"model", c_.model}};
         if (adjuster_.minimum()) j["adjuster_minimum"] = *adjuster_.minimum();
@@ -187,19 +172,11 @@ class PerTrainable : public Trainable {
             if (j.contains("adjuster_minimum"))
                 minimum = j.at("adjuster_minimum").get<std::vector<double>>();
             adjuster_.restore(j.at("adjuster_calls").get<int>(), minimum);
-            torch::serialize::InputArchive archive, optimizer;
-            archive.load_from((fs::path(directory) / "state.pt").string(), device_);
-            model_->load(archive);
-            archive.read("optimizer", optimizer);
-            optimizer_.load(optimizer);
-            best_.assign(j.at("best_count").get<std::size_t>(), torch::Tensor());
-            for (std::size_t i = 0; i < best_.size(); ++i)
-                archive.read("best" + std::to_string(i), best_[i]);
         } catch (const nlohmann::json::exception& e) {
             throw Error(file.string() + ": unreadable (" + e.what() + ")");
-        } catch (const c10::Error& e) {
-            throw Error(directory + "/state.pt: unreadable (" + e.what_without_backtrace() + ")");
         }
+        loadTrainingState((fs::path(directory) / "state.pt").string(), *model_, optimizer_, best_,
+                          device_);
     }
 
     const std::vector<double>& lambdas() const { return lambdas_; }

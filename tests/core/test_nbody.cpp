@@ -1,11 +1,14 @@
 // The charged n-body simulator (methods.md section 8.1): its sampling, what it conserves,
-// determinism, and the NPZ it writes read back as trajectories.
+// determinism, and the NPZ it writes read back as trajectories; then EGNN_vel forecasting
+// on it (a short run): E(3)-equivariant to round-off and better than constant velocity.
 
 #include "TestSupport.h"
 #include "data/Summary.h"
 #include "io/LoadDataset.h"
 #include "io/Writers.h"
+#include "nbody/NBodyForecast.h"
 #include "scene/NBodySimulator.h"
+#include "util/Runtime.h"
 
 #include <QTemporaryDir>
 #include <algorithm>
@@ -16,6 +19,8 @@ using namespace equiscope;
 class TestNBody : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    void initTestCase() { configureRuntime(); }
+
     void samplingFollowsTheSpecification() {
         const NBodyConfig c;
         const NBodyTrajectory t = simulateCharged(c, 43);
@@ -68,6 +73,21 @@ class TestNBody : public QObject {
         qInfo("relative energy drift over 900 steps of %d systems: median %.3g, worst %.3g",
               checked, median, drifts.back());
         QVERIFY(median < 1e-2);
+    }
+
+    void egnnForecastingLearnsAndStaysEquivariant() {
+        nbody::ForecastConfig c;
+        c.trajectories = 300;
+        c.validation = c.test = 200;
+        c.epochs = 12;
+        c.learningRate = 1e-3;
+        const nbody::ForecastResult r = nbody::trainForecast(c);
+        qInfo("EGNN_vel, 300 trajectories, 12 epochs: test MSE %.4f, constant velocity %.4f, "
+              "equivariance %.2g",
+              r.testMse, r.constantVelocityMse, r.equivarianceError);
+        QVERIFY(r.equivarianceError < 1e-10);
+        QVERIFY(r.testMse < r.constantVelocityMse);
+        QCOMPARE(static_cast<int>(r.training.rows.size()), 12);
     }
 
     void npzRoundTrip() {
