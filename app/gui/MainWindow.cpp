@@ -14,6 +14,7 @@
 #include "PointCloudLayer.h"
 #include "Presets.h"
 #include "TimelinePanel.h"
+#include "TrailLayer.h"
 #include "TrainingPanel.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     viewport_ = new views::VtkViewport(this);
     setCentralWidget(viewport_);
     layer_ = std::make_unique<views::PointCloudLayer>(viewport_->renderer());
+    trails_ = std::make_unique<views::TrailLayer>(viewport_->renderer());
     loader_ = new DatasetLoader(this);
 
     statusText_ = new QLabel(tr("Ready"), this);
@@ -211,6 +213,7 @@ void MainWindow::showFrame(int sample, int frame) {
     sample_ = std::make_shared<const Sample>(
         displaySample(dataset_->samples[static_cast<std::size_t>(sample)], frame));
     layer_->setSample(sample_);
+    trails_->show(dataset_->samples[static_cast<std::size_t>(sample)], frame);
     applyColorChoice(colorCombo_->currentIndex());
     exploration_->setSample(sample_);
     if (newSample) {
@@ -361,6 +364,7 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     // The first frame of the first sample; a graph without coordinates gets a layout.
     sample_ = std::make_shared<const Sample>(displaySample(dataset_->samples.front()));
     shownSample_ = 0;
+    trails_->hide();
     {
         const Sample& first = dataset_->samples.front();
         const auto time = first.metadata.find("frame_time");

@@ -22,6 +22,7 @@ class QToolButton;
 namespace equiscope::views {
 class ChartsPanel;
 class TimelinePanel;
+class TrailLayer;
 class DataPanel;
 class EvaluationPanel;
 class InspectorPanel;
@@ -50,6 +51,7 @@ class MainWindow : public QMainWindow {
     std::shared_ptr<const Sample> sample() const { return sample_; }
     views::PointCloudLayer* layer() const { return layer_.get(); }
     views::TimelinePanel* timeline() const { return timeline_; }
+    views::TrailLayer* trails() const { return trails_.get(); }
     views::DataPanel* dataPanel() const { return dataPanel_; }
     views::InspectorPanel* inspector() const { return inspector_; }
     views::ModelPanel* modelPanel() const { return modelPanel_; }
@@ -103,6 +105,7 @@ class MainWindow : public QMainWindow {
 
     views::VtkViewport* viewport_ = nullptr;
     std::unique_ptr<views::PointCloudLayer> layer_;
+    std::unique_ptr<views::TrailLayer> trails_;
     views::DataPanel* dataPanel_ = nullptr;
     views::InspectorPanel* inspector_ = nullptr;
     views::ModelPanel* modelPanel_ = nullptr;

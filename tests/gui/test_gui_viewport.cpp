@@ -10,6 +10,7 @@
 #include "PointCloudLayer.h"
 #include "TestSupport.h"
 #include "TimelinePanel.h"
+#include "TrailLayer.h"
 #include "VtkViewport.h"
 #include "io/LoadDataset.h"
 #include "scene/DisplaySample.h"
@@ -195,6 +196,7 @@ class TestGuiViewport : public QObject {
         QCOMPARE(window_->sample()->positions().values,
                  displaySample(bvh.samples.front(), 2000).positions().values);
         QVERIFY(window_->sample()->positions().values[0] != rootAtZero); // the figure walked
+        QCOMPARE(window_->trails()->trailCount(), int64_t(38)); // one fading trail per joint
         timeline->setFrame(0);
         timeline->play();
         QTRY_VERIFY_WITH_TIMEOUT(timeline->frame() > 30, 5000);
@@ -204,6 +206,7 @@ class TestGuiViewport : public QObject {
         QCOMPARE(timeline->frame(), held);
 
         QVERIFY(open(realData + "/graphs/MUTAG"));
+        QCOMPARE(window_->trails()->trailCount(), int64_t(0)); // static graphs have none
         QCOMPARE(window_->dataPanel()->valueOf("Kind"), QString("graph"));
         QCOMPARE(window_->sample()->metadata.count("layout"), std::size_t(1));
         QVERIFY(foregroundPixels(frame(), sceneArea(frame())) > 10);
