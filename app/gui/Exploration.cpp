@@ -5,6 +5,7 @@
 #include "EvaluationPanel.h"
 #include "InspectorPanel.h"
 #include "ModelPanel.h"
+#include "PermutationLayer.h"
 #include "PointCloudLayer.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
@@ -36,7 +37,8 @@ QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
 
 Exploration::Exploration(const ExplorationViews& views, QObject* parent)
     : QObject(parent), v_(views), worker_(new ModelWorker(this)),
-      twoPaths_(std::make_unique<views::TwoPathLayer>(views.viewport->renderer())) {
+      twoPaths_(std::make_unique<views::TwoPathLayer>(views.viewport->renderer())),
+      permutation_(std::make_unique<views::PermutationLayer>(views.viewport->renderer())) {
     connect(v_.transformPanel, &views::TransformPanel::changed, this,
             &Exploration::transformChanged);
     connect(v_.transformPanel, &views::TransformPanel::animateRequested, this,
@@ -134,11 +136,17 @@ void Exploration::clearModel() {
 void Exploration::transformChanged() {
     if (!sample_) return;
     const GroupElement g = v_.transformPanel->element();
-    // Points are drawn at g.x in node order (a permutation does not move them).
+    // Points are drawn at g.x in node order (a permutation does not move them); lines show
+    // which node went where.
     GroupElement motion = g;
     motion.permutation.clear();
-    v_.points->setPositions(
-        transformField(sample_->positions(), motion, sample_->nodeCount()).values);
+    const std::vector<double> moved =
+        transformField(sample_->positions(), motion, sample_->nodeCount()).values;
+    v_.points->setPositions(moved);
+    if (g.permutation.empty())
+        permutation_->hide();
+    else
+        permutation_->show(moved, g.permutation);
     if (model_) {
         worker_->requestLive(g);
         if (last_)

@@ -20,6 +20,7 @@ class ModelPanel;
 class PointCloudLayer;
 class TransformPanel;
 class TwoPathLayer;
+class PermutationLayer;
 class VtkViewport;
 } // namespace equiscope::views
 
@@ -61,6 +62,7 @@ class Exploration : public QObject {
     const LiveResult* lastResult() const { return last_ ? &*last_ : nullptr; }
     ModelWorker* worker() const { return worker_; }
     views::TwoPathLayer* twoPaths() const { return twoPaths_.get(); }
+    views::PermutationLayer* permutation() const { return permutation_.get(); }
     const std::map<std::string, double>& verdicts() const { return verdicts_; }
 
     void inspect(int64_t node);
@@ -92,6 +94,7 @@ class Exploration : public QObject {
     ExplorationViews v_;
     ModelWorker* worker_;
     std::unique_ptr<views::TwoPathLayer> twoPaths_;
+    std::unique_ptr<views::PermutationLayer> permutation_;
     std::shared_ptr<Model> model_;
     std::shared_ptr<const Sample> sample_;
     QString modelName_;

@@ -10,6 +10,7 @@
 #include "InspectorPanel.h"
 #include "MainWindow.h"
 #include "ModelPanel.h"
+#include "PermutationLayer.h"
 #include "PointCloudLayer.h"
 #include "TestSupport.h"
 #include "TrainingPanel.h"
@@ -122,6 +123,18 @@ class TestGuiExploration : public QObject {
         const Transform t = window_->transformPanel()->current();
         QVERIFY(std::abs(t.values[3]) > 10); // the angle moved with the drag
         window_->objectModeAction()->setChecked(false);
+    }
+
+    // A permutation leaves the points where they are; lines show which node went where
+    // (at most PermutationLayer::kMaxLines of them), and they go when it is undone.
+    void permutationIsDrawn() {
+        window_->transformPanel()->setCurrent(Transform::parse("Perm:shuffle=3"));
+        const int64_t lines = window_->exploration()->permutation()->lines();
+        QVERIFY2(lines > 100 && lines <= views::PermutationLayer::kMaxLines,
+                 qPrintable(QString::number(lines)));
+        window_->transformPanel()->setCurrent(Transform::parse("SO3:axis=0,0,1;angle=10"));
+        QCOMPARE(window_->exploration()->permutation()->lines(), int64_t(0));
+        window_->transformPanel()->setCurrent(Transform::parse("SO3:axis=0,0,1;angle=0"));
     }
 
     void sweepFillsTheChart() {
