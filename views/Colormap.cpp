@@ -56,7 +56,8 @@ vtkSmartPointer<vtkLookupTable> makeLookupTable(const QString& name, double lo, 
     return lut;
 }
 
-vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories) {
+vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories,
+                                                     const std::vector<std::string>& names) {
     auto lut = vtkSmartPointer<vtkLookupTable>::New();
     lut->IndexedLookupOn();
     const auto n = static_cast<vtkIdType>(categories.size());
@@ -64,8 +65,10 @@ vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>&
     for (vtkIdType i = 0; i < n; ++i) {
         const double* c = k_tab10[i % 10];
         lut->SetTableValue(i, c[0], c[1], c[2], 1.0);
-        lut->SetAnnotation(vtkVariant(static_cast<double>(categories[static_cast<std::size_t>(i)])),
-                           std::to_string(categories[static_cast<std::size_t>(i)]));
+        const int64_t code = categories[static_cast<std::size_t>(i)];
+        const bool named = code >= 0 && static_cast<std::size_t>(code) < names.size();
+        lut->SetAnnotation(vtkVariant(static_cast<double>(code)),
+                           named ? names[static_cast<std::size_t>(code)] : std::to_string(code));
     }
     lut->SetNanColor(kNanColor[0], kNanColor[1], kNanColor[2], 1.0);
     lut->Build();

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 #include <vtkSmartPointer.h>
 
@@ -18,6 +19,9 @@ std::array<double, 3> colormapColor(const QString& name, double t); // t in [0, 
 vtkSmartPointer<vtkLookupTable> makeLookupTable(const QString& name, double lo, double hi);
 
 // Indexed table: one tab10 colour per category value, annotated with the value.
-vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories);
+// `names[code]`, when given, labels a code in the legend (species, graph labels); else the
+// code itself.
+vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories,
+                                                     const std::vector<std::string>& names = {});
 
 } // namespace equiscope::views

@@ -19,6 +19,7 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
+#include <vtkScalarsToColors.h>
 #include <vtkTextProperty.h>
 #include <vtkUnsignedCharArray.h>
 
@@ -127,6 +128,13 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     points_->SetLines(edgeCells(*sample_, n));
     choice_ = colorChoices(*sample_).front();
     updateColors();
+}
+
+std::string PointCloudLayer::legendAnnotation(double value) const {
+    vtkScalarsToColors* lut = legend_->GetLookupTable();
+    if (!lut || !legend_->GetDrawAnnotations()) return {};
+    const vtkIdType index = lut->GetAnnotatedValueIndex(vtkVariant(value));
+    return index < 0 ? std::string() : lut->GetAnnotation(index).c_str();
 }
 
 int64_t PointCloudLayer::drawnEdges() const {
@@ -242,7 +250,9 @@ void PointCloudLayer::updateColors() {
         std::set<int64_t> distinct;
         for (double v : values)
             if (std::isfinite(v) && distinct.size() < 64) distinct.insert(static_cast<int64_t>(v));
-        lut = makeCategoricalTable({distinct.begin(), distinct.end()});
+        const Field* field = sample_->find(choice_.field.toStdString());
+        lut = makeCategoricalTable({distinct.begin(), distinct.end()},
+                                   field ? field->categories : std::vector<std::string>());
         legend_->SetMaximumNumberOfColors(static_cast<int>(distinct.size()));
         legend_->DrawAnnotationsOn();
     } else {

@@ -28,6 +28,8 @@ class PointCloudLayer {
     // Draws the sample's points and its edges as lines between them.
     void setSample(std::shared_ptr<const Sample> sample);
     int64_t drawnEdges() const;
+    // The legend's label for a categorical value ("" when none or not categorical).
+    std::string legendAnnotation(double value) const;
     const Sample* sample() const { return sample_.get(); }
 
     void setColor(const ColorChoice& choice);

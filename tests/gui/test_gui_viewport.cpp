@@ -215,6 +215,13 @@ class TestGuiViewport : public QObject {
         QCOMPARE(window_->sample()->nodeCount(), mutag.samples[7].nodeCount());
         QCOMPARE(window_->sample()->edgeIndex, mutag.samples[7].edgeIndex);
         QCOMPARE(window_->layer()->drawnEdges(), mutag.samples[7].edgeCount());
+        // Node labels as categorical colours: the legend names the labels, not the codes.
+        QVERIFY(open(realData + "/graphs/igraph_test.graphml"));
+        window_->colorCombo()->setCurrentText("color");
+        QVERIFY(window_->layer()->legendVisible());
+        QCOMPARE(window_->layer()->legendAnnotation(0), std::string("green"));
+        QCOMPARE(window_->layer()->legendAnnotation(1), std::string("yellow"));
+        QCOMPARE(window_->layer()->drawnEdges(), int64_t(7));
         QVERIFY(open("demo"));
         QVERIFY(!timeline->isVisible());
     }
