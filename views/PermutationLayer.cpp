@@ -1,39 +1,10 @@
 #include "PermutationLayer.h"
 
-#include <algorithm>
-#include <vtkActor.h>
 #include <vtkCellArray.h>
-#include <vtkPointData.h>
 #include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
-#include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
 namespace equiscope::views {
-
-PermutationLayer::PermutationLayer(vtkRenderer* renderer) : renderer_(renderer) {
-    mapper_->SetInputData(lines_);
-    mapper_->SetColorModeToDirectScalars();
-    actor_->SetMapper(mapper_);
-    actor_->GetProperty()->SetLineWidth(1.5);
-    actor_->PickableOff();
-    actor_->VisibilityOff();
-    renderer_->AddActor(actor_);
-}
-
-PermutationLayer::~PermutationLayer() {
-    renderer_->RemoveActor(actor_);
-}
-
-void PermutationLayer::hide() {
-    actor_->VisibilityOff();
-}
-
-int64_t PermutationLayer::lines() const {
-    return actor_->GetVisibility() ? static_cast<int64_t>(lines_->GetNumberOfLines()) : 0;
-}
 
 void PermutationLayer::show(const std::vector<double>& positions,
                             const std::vector<int64_t>& source) {
@@ -57,11 +28,7 @@ void PermutationLayer::show(const std::vector<double>& positions,
         const vtkIdType ids[2] = {a, b};
         cells->InsertNextCell(2, ids);
     }
-    lines_->Initialize();
-    lines_->SetPoints(points);
-    lines_->SetLines(cells);
-    lines_->GetPointData()->SetScalars(colours);
-    actor_->SetVisibility(cells->GetNumberOfCells() > 0);
+    overlay_.show(points, cells, colours);
 }
 
 } // namespace equiscope::views

@@ -1,43 +1,15 @@
 #include "TrailLayer.h"
 
 #include <algorithm>
-#include <vtkActor.h>
 #include <vtkCellArray.h>
 #include <vtkDoubleArray.h>
-#include <vtkPointData.h>
 #include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
-#include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
 namespace equiscope::views {
 
-TrailLayer::TrailLayer(vtkRenderer* renderer) : renderer_(renderer) {
-    mapper_->SetInputData(trails_);
-    mapper_->SetColorModeToDirectScalars();
-    actor_->SetMapper(mapper_);
-    actor_->GetProperty()->SetLineWidth(2);
-    actor_->PickableOff();
-    actor_->VisibilityOff();
-    renderer_->AddActor(actor_);
-}
-
-TrailLayer::~TrailLayer() {
-    renderer_->RemoveActor(actor_);
-}
-
 void TrailLayer::setLength(int frames) {
     length_ = std::max(2, frames);
-}
-
-void TrailLayer::hide() {
-    actor_->VisibilityOff();
-}
-
-int64_t TrailLayer::trailCount() const {
-    return actor_->GetVisibility() ? static_cast<int64_t>(trails_->GetNumberOfLines()) : 0;
 }
 
 void TrailLayer::show(const Sample& trajectory, int64_t frame) {
@@ -70,11 +42,7 @@ void TrailLayer::show(const Sample& trajectory, int64_t frame) {
     }
     vtkNew<vtkPoints> points;
     points->SetData(coords);
-    trails_->Initialize();
-    trails_->SetPoints(points);
-    trails_->SetLines(lines);
-    trails_->GetPointData()->SetScalars(rgba);
-    actor_->VisibilityOn();
+    overlay_.show(points, lines, rgba);
 }
 
 } // namespace equiscope::views

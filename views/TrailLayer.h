@@ -2,35 +2,23 @@
 // Fading trails behind the nodes of a trajectory: for the shown frame, a polyline per node
 // through its last `length` positions, transparent at the tail and opaque at the head.
 
+#include "LineOverlay.h"
 #include "data/Sample.h"
-
-#include <vtkNew.h>
-
-class vtkActor;
-class vtkPolyData;
-class vtkPolyDataMapper;
-class vtkRenderer;
 
 namespace equiscope::views {
 
 class TrailLayer {
   public:
-    explicit TrailLayer(vtkRenderer* renderer);
-    ~TrailLayer();
-    TrailLayer(const TrailLayer&) = delete;
-    TrailLayer& operator=(const TrailLayer&) = delete;
+    explicit TrailLayer(vtkRenderer* renderer) : overlay_(renderer, 2.0) {}
 
     // Trails of `trajectory` (pos [T,N,3]) ending at `frame`; hidden for a static sample.
     void show(const Sample& trajectory, int64_t frame);
-    void hide();
+    void hide() { overlay_.hide(); }
     void setLength(int frames);
-    int64_t trailCount() const; // polylines drawn (0 when hidden)
+    int64_t trailCount() const { return overlay_.lines(); }
 
   private:
-    vtkRenderer* renderer_;
-    vtkNew<vtkPolyData> trails_;
-    vtkNew<vtkPolyDataMapper> mapper_;
-    vtkNew<vtkActor> actor_;
+    LineOverlay overlay_;
     int length_ = 30;
 };
 
