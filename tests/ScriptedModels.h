@@ -51,6 +51,13 @@ def forward(self, pos, feat):
     return pos @ (self.W1 @ self.W2)
 )JIT";
 
+// Reads its feature as a clock: positions nudged by sin(feat). Not time-shift invariant
+// when fed a time field.
+inline const char* kClockSource = R"JIT(
+def forward(self, pos, feat):
+    return pos + 0.2 * torch.sin(feat[:, :, 0:1])
+)JIT";
+
 // Returns the wrong shape.
 inline const char* kBadShapeSource = R"JIT(
 def forward(self, pos, feat):

@@ -6,7 +6,7 @@
 namespace equiscope {
 
 namespace {
-constexpr std::array<std::pair<FieldType, std::string_view>, 7> kNames{{
+constexpr std::array<std::pair<FieldType, std::string_view>, 8> kNames{{
     {FieldType::Scalar, "scalar"},
     {FieldType::Vector, "vector"},
     {FieldType::Pseudovector, "pseudovector"},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 7> kNames{{
     {FieldType::Tensor2, "tensor2"},
     {FieldType::Categorical, "categorical"},
     {FieldType::Irreps, "irreps"},
+    {FieldType::Time, "time"},
 }};
 } // namespace
 
@@ -37,6 +38,8 @@ int requiredWidth(FieldType type) {
         return 3;
     case FieldType::Tensor2:
         return 9;
+    case FieldType::Time:
+        return 1;
     default:
         return 0;
     }

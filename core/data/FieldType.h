@@ -14,6 +14,7 @@ enum class FieldType {
     Tensor2,      // T -> A T A^T, stored as 9 row-major values
     Categorical,  // invariant integer labels
     Irreps,       // e3nn irreps string, Wigner-D blocks
+    Time,         // a clock reading: t -> t + s under TimeShift, invariant otherwise
 };
 
 std::string_view fieldTypeName(FieldType type);

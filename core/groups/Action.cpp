@@ -14,6 +14,7 @@ Eigen::MatrixXd fieldMatrix(FieldType type, int64_t width, const std::string& ir
     switch (type) {
     case FieldType::Scalar:
     case FieldType::Categorical:
+    case FieldType::Time:
         return Eigen::MatrixXd::Identity(width, width);
     case FieldType::Vector:
     case FieldType::Position:
@@ -51,6 +52,7 @@ Field transformField(const Field& field, const GroupElement& g, int64_t nodes) {
         Eigen::Map<Eigen::VectorXd> dst(out.values.data() + r * width, width);
         dst = m * in;
         if (field.type == FieldType::Position) dst += g.translation;
+        if (field.type == FieldType::Time) dst.array() += g.timeShift;
     }
     return out;
 }

@@ -81,6 +81,18 @@ class PermutationGroup : public Group {
     bool permutesNodes() const override { return true; }
 };
 
+// Shifts of the clock: time fields t -> t + s, s in the data's time units. A model that
+// never reads a time field is invariant by construction.
+class TimeShiftGroup : public Group {
+  public:
+    std::string name() const override;
+    GroupElement sample(Rng& rng, const SampleContext& context) const override;
+    std::vector<ParameterSpec> parameters() const override;
+    GroupElement fromParameters(const std::vector<double>& values,
+                                const SampleContext& context) const override;
+    std::vector<Generator> generators() const override;
+};
+
 class ProductGroup : public Group {
   public:
     ProductGroup(std::string name, std::vector<std::unique_ptr<Group>> factors);

@@ -1,7 +1,7 @@
 #pragma once
 // The groups a model can be checked against: sampling, parameters for the UI, Lie
 // algebra generators. Names follow e3nn's spirit: T3, SO3, O3, SE3, E3, SO2(axis),
-// O2(axis), Scale, GL3 (GL+(3)), SL3, Aff3, Perm, and products written A*B.
+// O2(axis), Scale, GL3 (GL+(3)), SL3, Aff3, Perm, TimeShift, and products written A*B.
 
 #include "groups/GroupElement.h"
 
@@ -14,8 +14,9 @@ namespace equiscope {
 
 // What sampling needs to know about the data.
 struct SampleContext {
-    int64_t nodes = 0;  // for permutations
-    double scale = 1.0; // translations are drawn ~ N(0, scale^2 I); use the data's RMS radius
+    int64_t nodes = 0;     // for permutations
+    double scale = 1.0;    // translations are drawn ~ N(0, scale^2 I); use the data's RMS radius
+    double timeSpan = 1.0; // clock shifts are drawn ~ U(-timeSpan, timeSpan): the trajectory's span
 };
 
 struct ParameterSpec {
@@ -43,7 +44,8 @@ class Group {
     virtual std::vector<ParameterSpec> parameters() const = 0;
     virtual GroupElement fromParameters(const std::vector<double>& values,
                                         const SampleContext& context) const = 0;
-    virtual std::vector<Generator> generators() const = 0; // empty for finite groups
+    // Empty for finite groups and for TimeShift (it moves no coordinates).
+    virtual std::vector<Generator> generators() const = 0;
     virtual bool permutesNodes() const { return false; }
 };
 

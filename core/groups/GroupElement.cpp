@@ -12,6 +12,7 @@ GroupElement GroupElement::compose(const GroupElement& other) const {
     GroupElement out;
     out.linear = linear * other.linear;
     out.translation = linear * other.translation + translation;
+    out.timeShift = timeShift + other.timeShift;
     // Rows: (other.X)_i = X_{q[i]}, (this.Y)_i = Y_{p[i]} = X_{q[p[i]]}.
     if (permutation.empty()) {
         out.permutation = other.permutation;
@@ -32,6 +33,7 @@ GroupElement GroupElement::inverse() const {
     GroupElement out;
     out.linear = linear.inverse();
     out.translation = -out.linear * translation;
+    out.timeShift = -timeShift;
     if (!permutation.empty()) {
         out.permutation.resize(permutation.size());
         for (std::size_t i = 0; i < permutation.size(); ++i)
@@ -54,6 +56,7 @@ std::string GroupElement::describe() const {
     }
     s << "]";
     if (!permutation.empty()) s << " perm(" << permutation.size() << ")";
+    if (timeShift != 0) s << " time" << (timeShift > 0 ? "+" : "") << timeShift;
     return s.str();
 }
 

@@ -5,7 +5,8 @@
 //
 // The convention, written once: points are column vectors, x -> A x + t. A [N,3] array
 // with one point per row therefore transforms as X A^T + 1 t^T. A permutation p acts on
-// rows: (g.X)_i = X_{p[i]}, i.e. output row i is input row p[i].
+// rows: (g.X)_i = X_{p[i]}, i.e. output row i is input row p[i]. A time shift s moves
+// clock readings (time fields) t -> t + s and nothing else.
 
 #include <Eigen/Core>
 #include <cstdint>
@@ -18,13 +19,14 @@ struct GroupElement {
     Eigen::Matrix3d linear = Eigen::Matrix3d::Identity();
     Eigen::Vector3d translation = Eigen::Vector3d::Zero();
     std::vector<int64_t> permutation; // empty: identity on any number of nodes
+    double timeShift = 0;
 
     static GroupElement identity() { return {}; }
     static GroupElement linearMap(const Eigen::Matrix3d& a) {
-        return {a, Eigen::Vector3d::Zero(), {}};
+        return {a, Eigen::Vector3d::Zero(), {}, 0};
     }
     static GroupElement shift(const Eigen::Vector3d& t) {
-        return {Eigen::Matrix3d::Identity(), t, {}};
+        return {Eigen::Matrix3d::Identity(), t, {}, 0};
     }
 
     // (this * other) acts as "other first, then this".

@@ -66,6 +66,7 @@ std::unique_ptr<Group> makeBasic(const std::string& raw, const std::string& spec
     if (name == "GL3") return std::make_unique<LinearGroup>(false);
     if (name == "SL3") return std::make_unique<LinearGroup>(true);
     if (name == "Perm") return std::make_unique<PermutationGroup>();
+    if (name == "TimeShift") return std::make_unique<TimeShiftGroup>();
     // Named products.
     const std::map<std::string, std::string> aliases = {
         {"SE3", "SO3*T3"}, {"E3", "O3*T3"}, {"Aff3", "GL3*T3"}};
@@ -83,8 +84,8 @@ std::unique_ptr<Group> makeBasic(const std::string& raw, const std::string& spec
 } // namespace
 
 std::vector<std::string> groupNames() {
-    return {"T3",       "SO3",   "O3",  "SE3", "E3",   "SO2(x|y|z|a,b,c)",
-            "O2(axis)", "Scale", "GL3", "SL3", "Aff3", "Perm"};
+    return {"T3",    "SO3", "O3",  "SE3",  "E3",   "SO2(x|y|z|a,b,c)", "O2(axis)",
+            "Scale", "GL3", "SL3", "Aff3", "Perm", "TimeShift"};
 }
 
 std::vector<std::string> candidateGroups() {

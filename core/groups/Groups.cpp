@@ -237,6 +237,28 @@ std::vector<Generator> PermutationGroup::generators() const {
     return {};
 }
 
+// ---- TimeShift --------------------------------------------------------------------
+std::string TimeShiftGroup::name() const {
+    return "TimeShift";
+}
+GroupElement TimeShiftGroup::sample(Rng& rng, const SampleContext& c) const {
+    GroupElement e;
+    e.timeShift = std::uniform_real_distribution<double>(-c.timeSpan, c.timeSpan)(rng);
+    return e;
+}
+std::vector<ParameterSpec> TimeShiftGroup::parameters() const {
+    return {{"shift", -100, 100, 0, "time units"}};
+}
+GroupElement TimeShiftGroup::fromParameters(const std::vector<double>& v,
+                                            const SampleContext&) const {
+    GroupElement e;
+    e.timeShift = v[0];
+    return e;
+}
+std::vector<Generator> TimeShiftGroup::generators() const {
+    return {};
+}
+
 // ---- Products ---------------------------------------------------------------------
 ProductGroup::ProductGroup(std::string name, std::vector<std::unique_ptr<Group>> factors)
     : name_(std::move(name)), factors_(std::move(factors)) {}

@@ -9,6 +9,7 @@
 #include "io/BuiltinReaders.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
+#include "util/ExactNumber.h"
 #include "util/MappedFile.h"
 
 #include <Eigen/Geometry>
@@ -210,7 +211,7 @@ class BvhReader : public FormatReader {
         raw.values = std::move(values);
         raw.storage = Storage::Float64;
         s.frameFields.push_back(std::move(raw));
-        s.metadata["frame_time"] = std::to_string(frameTime);
+        s.metadata["frame_time"] = exactNumber(frameTime);
         s.metadata["channels"] = std::to_string(channels);
         return Dataset::of(std::move(s));
     }

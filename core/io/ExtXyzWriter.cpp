@@ -7,18 +7,11 @@
 #include "io/Writers.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
-
-#include <cstdio>
+#include "util/ExactNumber.h"
 
 namespace equiscope {
 
 namespace {
-
-std::string number(double v) {
-    char text[40];
-    std::snprintf(text, sizeof text, "%.17g", v);
-    return text;
-}
 
 std::string quote(const std::string& s) {
     std::string out = "\"";
@@ -59,7 +52,7 @@ void writeExtXyz(const std::string& path, const Sample& sample) {
                 for (int64_t k = 0; k < w; ++k) {
                     const double x = f.values[static_cast<std::size_t>(t * w + k)];
                     v += (k ? " " : "") +
-                         (f.name == "pbc" ? std::string(x != 0 ? "T" : "F") : number(x));
+                         (f.name == "pbc" ? std::string(x != 0 ? "T" : "F") : exactNumber(x));
                 }
                 info += " " + f.name + "=" + (w > 1 ? quote(v) : v);
             }
@@ -77,7 +70,7 @@ void writeExtXyz(const std::string& path, const Sample& sample) {
                         if (f.type == FieldType::Categorical && !f.categories.empty())
                             line += f.categories.at(static_cast<std::size_t>(x));
                         else
-                            line += number(x);
+                            line += exactNumber(x);
                     }
                 }
                 out << line << "\n";

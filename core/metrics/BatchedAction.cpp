@@ -60,11 +60,20 @@ torch::Tensor transformPositions(const std::vector<GroupElement>& elements,
     return gatherRows(elements, moved);
 }
 
-torch::Tensor permuteRows(const std::vector<GroupElement>& elements, const torch::Tensor& rows) {
-    return gatherRows(
-        elements, rows.unsqueeze(0)
-                      .expand({static_cast<int64_t>(elements.size()), rows.size(0), rows.size(1)})
-                      .contiguous());
+torch::Tensor transformFeatures(const std::vector<GroupElement>& elements,
+                                const torch::Tensor& rows,
+                                const std::vector<int64_t>& timeColumns) {
+    const auto b = static_cast<int64_t>(elements.size());
+    torch::Tensor out = gatherRows(
+        elements, rows.unsqueeze(0).expand({b, rows.size(0), rows.size(1)}).contiguous());
+    if (timeColumns.empty()) return out;
+    torch::Tensor shifts = torch::empty({b}, torch::kFloat64);
+    auto a = shifts.accessor<double, 1>();
+    for (int64_t e = 0; e < b; ++e) a[e] = elements[static_cast<std::size_t>(e)].timeShift;
+    shifts = shifts.to(rows.device()).view({b, 1});
+    if (out.data_ptr() == rows.data_ptr()) out = out.clone();
+    for (int64_t c : timeColumns) out.select(2, c).add_(shifts);
+    return out;
 }
 
 torch::Tensor transformOutputs(const std::vector<GroupElement>& elements, const torch::Tensor& y,

@@ -14,8 +14,11 @@ namespace equiscope {
 torch::Tensor transformPositions(const std::vector<GroupElement>& elements,
                                  const torch::Tensor& positions);
 
-// g_b . rows for per-node rows [N,C] that are permuted only (invariant features): [B,N,C].
-torch::Tensor permuteRows(const std::vector<GroupElement>& elements, const torch::Tensor& rows);
+// g_b . feat for per-node feature rows [N,C]: [B,N,C]. Rows are permuted; the columns in
+// `timeColumns` (clock readings) are shifted by the element's time shift; the rest are
+// invariant.
+torch::Tensor transformFeatures(const std::vector<GroupElement>& elements,
+                                const torch::Tensor& rows, const std::vector<int64_t>& timeColumns);
 
 // g_b . y for model outputs y [1 or B, N, C] (per node) or [1 or B, C] (per graph) of the
 // spec's output type: [B, ...].

@@ -11,11 +11,12 @@ namespace equiscope {
 
 struct Evaluator::State {
     // All on the evaluation device: transforms and errors never leave it.
-    torch::Tensor pos;      // [N,3] float64
-    torch::Tensor feat;     // [N,F] float64
-    torch::Tensor edges;    // [2,E] int64, or undefined
-    torch::Tensor baseline; // f(x), float64
-    double scale = 0;       // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
+    torch::Tensor pos;                // [N,3] float64
+    torch::Tensor feat;               // [N,F] float64
+    std::vector<int64_t> timeColumns; // of feat: clock readings, shifted by TimeShift
+    torch::Tensor edges;              // [2,E] int64, or undefined
+    torch::Tensor baseline;           // f(x), float64
+    double scale = 0;                 // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
     double rmsRadius = 1;
     std::string features;
 };
@@ -41,6 +42,7 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     state_->pos = fromHost(pos.values, n, 3).to(device);
     state_->feat = fromHost(feat.values, n, feat.width).to(device);
     state_->features = feat.description;
+    state_->timeColumns = feat.timeColumns;
     if (spec.usesEdges()) {
         if (sample.edgeIndex.empty())
             throw Error("the model takes edge_index but the data has no edges");
@@ -68,7 +70,10 @@ const std::string& Evaluator::featureDescription() const {
 }
 
 SampleContext Evaluator::context() const {
-    return {state_->pos.size(0), state_->rmsRadius};
+    SampleContext c{state_->pos.size(0), state_->rmsRadius};
+    if (const auto it = sample_.metadata.find("time_span"); it != sample_.metadata.end())
+        c.timeSpan = std::max(1.0, std::stod(it->second));
+    return c;
 }
 
 at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elements) const {
@@ -76,7 +81,8 @@ at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elemen
                           .dtype(options_.float64 ? torch::kFloat64 : torch::kFloat32)
                           .device(options_.device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU);
     const torch::Tensor pos = transformPositions(elements, state_->pos).to(opts);
-    const torch::Tensor feat = permuteRows(elements, state_->feat).to(opts);
+    const torch::Tensor feat =
+        transformFeatures(elements, state_->feat, state_->timeColumns).to(opts);
     torch::NoGradGuard noGrad;
     torch::Tensor edges;
     if (state_->edges.defined()) {

@@ -20,6 +20,11 @@ FeatureSelection concatenate(const Sample& s, const std::vector<const Field*>& f
     const int64_t n = s.nodeCount();
     for (const Field* f : fields) out.width += f->width();
     out.values.resize(static_cast<std::size_t>(n * out.width));
+    int64_t column = 0;
+    for (const Field* f : fields) {
+        if (f->type == FieldType::Time) out.timeColumns.push_back(column);
+        column += f->width();
+    }
     for (int64_t r = 0; r < n; ++r) {
         int64_t c = 0;
         for (const Field* f : fields)
@@ -52,7 +57,7 @@ FeatureSelection selectFeatures(const Sample& s, int featureDim,
                         std::to_string(out.width));
         return out;
     }
-    if (featureDim == 0) return {{}, 0, "(none)"};
+    if (featureDim == 0) return {{}, 0, "(none)", {}};
     std::vector<const Field*> scalars;
     for (const Field& f : s.fields)
         if (f.name != Sample::kPositions && f.type == FieldType::Scalar && f.shape.size() == 2 &&
@@ -62,7 +67,7 @@ FeatureSelection selectFeatures(const Sample& s, int featureDim,
     for (const Field* f : scalars) width += f->width();
     if (!scalars.empty() && width == featureDim) return concatenate(s, scalars);
     if (scalars.empty() && featureDim == 1)
-        return {std::vector<double>(static_cast<std::size_t>(n), 1.0), 1, "ones"};
+        return {std::vector<double>(static_cast<std::size_t>(n), 1.0), 1, "ones", {}};
     throw Error("the model expects F = " + std::to_string(featureDim) +
                 " feature channels; choose fields with --features (fields on offer: " + onOffer(s) +
                 ")");

@@ -12,7 +12,8 @@ namespace equiscope {
 struct FeatureSelection {
     std::vector<double> values; // [N, width] row-major
     int64_t width = 0;
-    std::string description; // "radius", "ones", "(none)"
+    std::string description;          // "radius", "ones", "(none)"
+    std::vector<int64_t> timeColumns; // columns holding a time field (moved by TimeShift)
 };
 
 // `requested` names fields explicitly; otherwise the per-node scalar fields other than

@@ -41,7 +41,7 @@ ModelSpec parseModelSpec(const std::string& text, const std::string& where) {
     ModelSpec s;
     const std::string output = requireString("output");
     const auto type = fieldTypeFromString(output);
-    if (!type || *type == FieldType::Categorical)
+    if (!type || *type == FieldType::Categorical || *type == FieldType::Time)
         throw fail("output",
                    "expected scalar, vector, pseudovector, position, tensor2 or irreps, got '" +
                        output + "'");

@@ -1,5 +1,7 @@
 #include "scene/DisplaySample.h"
 
+#include "util/ExactNumber.h"
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -62,6 +64,22 @@ std::vector<double> forceDirectedLayout(int64_t n, const std::vector<int64_t>& e
     return p;
 }
 
+namespace {
+
+// A trajectory frame's clock reading: its per-frame "time" (or "t") field when the file has
+// one, else frame x the file's frame time (BVH), else the frame index.
+double frameClock(const Sample& sample, int64_t frame) {
+    for (const Field& f : sample.frameFields)
+        if ((f.name == "time" || f.name == "t") && f.width() == 1 &&
+            frame < static_cast<int64_t>(f.values.size()))
+            return f.values[static_cast<std::size_t>(frame)];
+    if (const auto it = sample.metadata.find("frame_time"); it != sample.metadata.end())
+        return static_cast<double>(frame) * std::stod(it->second);
+    return static_cast<double>(frame);
+}
+
+} // namespace
+
 Sample displaySample(const Sample& sample, int64_t frame) {
     Sample out;
     out.kind = sample.kind;
@@ -82,6 +100,15 @@ Sample displaySample(const Sample& sample, int64_t frame) {
         cut.shape = {f.shape[1], f.shape[2]};
         cut.values.assign(f.values.begin() + frame * per, f.values.begin() + (frame + 1) * per);
         out.setField(std::move(cut));
+    }
+    if (sample.kind == SampleKind::Trajectory && !out.find(kTimeField)) {
+        const int64_t n = out.nodeCount();
+        out.setField(Field::perNode(
+            kTimeField, FieldType::Time, n, 1,
+            std::vector<double>(static_cast<std::size_t>(n), frameClock(sample, frame)),
+            Storage::Float64));
+        out.metadata["time_span"] =
+            exactNumber(std::abs(frameClock(sample, frames - 1) - frameClock(sample, 0)));
     }
     if (!out.find(Sample::kPositions)) {
         const int64_t n = out.nodeCount();

@@ -1,11 +1,14 @@
 #pragma once
 // What the viewport draws for a sample: one frame of a trajectory as a static point sample
 // (every [T,N,C] field cut to its frame), and for a graph without coordinates a 3-D
-// force-directed layout as its positions.
+// force-directed layout as its positions. A trajectory frame also carries its clock reading
+// as a per-node time field (what TimeShift moves), and metadata "time_span".
 
 #include "data/Sample.h"
 
 namespace equiscope {
+
+inline constexpr const char* kTimeField = "time";
 
 // `frame` is clamped to the sample's frames. Edges, parts, faces and metadata are kept.
 Sample displaySample(const Sample& sample, int64_t frame = 0);

@@ -239,6 +239,28 @@ class TestCliCheck : public QObject {
                  2); // MUTAG has graphs 0..187
     }
 
+    // TimeShift moves the frame's clock reading: a model fed the time field breaks it, the
+    // same model fed no clock and an autonomous forecaster keep it exactly.
+    void timeShiftOnATrajectory() {
+        const QString clock = dir_.filePath("clock.pt");
+        equiscope::test::saveScripted(clock.toStdString(), equiscope::test::kClockSource,
+                                      equiscope::test::specJson("position", ""));
+        const QString nri =
+            QStringLiteral(EQUISCOPE_REAL_DATA) + "/trajectories/nri_springs5_valid_loc.npy";
+        const QStringList at = {"--data",  nri,         "--index", "2",       "--frame", "30",
+                                "--group", "TimeShift", "--dtype", "float64", "--json"};
+        const Run reading = cli(QStringList{"check", "--model", clock, "--features", "time"} + at);
+        QCOMPARE(reading.status, 0);
+        QVERIFY(meanOf(reading) > 1e-3);
+        const Run blind = cli(QStringList{"check", "--model", clock} + at);
+        QCOMPARE(blind.status, 0);
+        QCOMPARE(meanOf(blind), 0.0);
+        const Run forecaster = cli(QStringList{"check", "--model", "subequivariant"} + at);
+        QCOMPARE(forecaster.status, 0);
+        QVERIFY(meanOf(forecaster) < 1e-12);
+        QCOMPARE(cli({"lie", "--model", clock, "--data", nri, "--group", "TimeShift"}).status, 2);
+    }
+
     void modelsListsTheBuiltIns() {
         const Run r = cli({"models", "--json"});
         QCOMPARE(r.status, 0);

@@ -1,7 +1,8 @@
 // Groups: axioms, orthogonality and determinants, Haar statistics, the GL+/SL
-// decomposition, parameters, generators, and the parser.
+// decomposition, parameters, generators, time shifts, and the parser.
 
 #include "TestSupport.h"
+#include "groups/Action.h"
 #include "groups/Group.h"
 #include "util/Error.h"
 
@@ -16,6 +17,7 @@ const SampleContext kContext{20, 1.5};
 
 bool near(const GroupElement& a, const GroupElement& b, double tol = 1e-9) {
     return (a.linear - b.linear).norm() < tol && (a.translation - b.translation).norm() < tol &&
+           std::abs(a.timeShift - b.timeShift) < tol &&
            (a.permutation == b.permutation || (a.permutation.empty() && b.permutation.empty()));
 }
 
@@ -35,8 +37,9 @@ class TestGroups : public QObject {
   private Q_SLOTS:
     void axioms_data() {
         QTest::addColumn<QString>("name");
-        for (const char* g : {"T3", "SO3", "O3", "SE3", "E3", "SO2", "SO2(x)", "O2(1,1,0)", "Scale",
-                              "GL3", "SL3", "Aff3", "Perm", "SE3*Perm", "SO3*Scale"})
+        for (const char* g :
+             {"T3", "SO3", "O3", "SE3", "E3", "SO2", "SO2(x)", "O2(1,1,0)", "Scale", "GL3", "SL3",
+              "Aff3", "Perm", "SE3*Perm", "SO3*Scale", "TimeShift", "E3*TimeShift"})
             QTest::newRow(g) << g;
     }
     void axioms() {
@@ -53,7 +56,8 @@ class TestGroups : public QObject {
             // Composition acts as "b first, then a" on points.
             const Eigen::Vector3d x(0.3, -1.2, 2.0);
             QVERIFY((a.compose(b).apply(x) - a.apply(b.apply(x))).norm() < 1e-9);
-            QVERIFY(a.det() > 0 || name.contains("O3") || name.startsWith("O2") || name == "E3");
+            QVERIFY(a.det() > 0 || name.contains("O3") || name.startsWith("O2") ||
+                    name.startsWith("E3"));
         }
     }
 
@@ -170,6 +174,37 @@ class TestGroups : public QObject {
         for (int i = 0; i < 4000; ++i)
             sum2 += makeGroup("T3")->sample(rng, {1, 3.0}).translation.squaredNorm();
         QVERIFY(std::abs(sum2 / 4000 / 3 - 9.0) < 0.5);
+    }
+
+    // TimeShift moves clock readings and nothing else; shifts add; draws cover the span.
+    void timeShiftMovesOnlyClocks() {
+        const auto group = makeGroup("TimeShift");
+        QVERIFY(group->generators().empty());
+        Sample s;
+        s.kind = SampleKind::Trajectory;
+        s.setField(Field::perNode(Sample::kPositions, FieldType::Position, 2, 3, {1, 2, 3, 4, 5, 6},
+                                  Storage::Float64));
+        s.setField(Field::perNode("time", FieldType::Time, 2, 1, {0.5, 0.5}, Storage::Float64));
+        s.setField(Field::perNode("mass", FieldType::Scalar, 2, 1, {7, 8}, Storage::Float64));
+        const GroupElement g = group->fromParameters({2.25}, kContext);
+        const Sample moved = transformSample(s, g);
+        QCOMPARE(moved.find("time")->values, (std::vector<double>{2.75, 2.75}));
+        QCOMPARE(moved.positions().values, s.positions().values);
+        QCOMPARE(moved.find("mass")->values, s.find("mass")->values);
+        const GroupElement back =
+            g.inverse().compose(makeGroup("TimeShift")->fromParameters({1}, kContext));
+        QCOMPARE(back.timeShift, -1.25);
+        // E3*TimeShift: the rotation part acts on positions, the shift on the clock.
+        Rng rng(5);
+        const GroupElement both = makeGroup("E3*TimeShift")->sample(rng, {2, 1.0, 40.0});
+        QVERIFY(both.timeShift != 0 && both.isOrthogonal());
+        double lo = 0, hi = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const double t = group->sample(rng, {2, 1.0, 40.0}).timeShift;
+            lo = std::min(lo, t);
+            hi = std::max(hi, t);
+        }
+        QVERIFY(lo >= -40 && lo < -35 && hi <= 40 && hi > 35);
     }
 
     void parserErrors() {

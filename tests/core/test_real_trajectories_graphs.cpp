@@ -396,6 +396,14 @@ class TestRealTrajectoriesGraphs : public QObject {
                      t.positions().values[static_cast<std::size_t>(100 * n * 3 + i)]);
         QCOMPARE(displaySample(t, 1 << 30).positions().values.back(), t.positions().values.back());
         QCOMPARE(f.edgeIndex, t.edgeIndex);
+        // The frame's clock reading (what TimeShift moves): 100 x the file's Frame Time.
+        double frameTime = 0;
+        for (const QString& line : lines(real("trajectories/mocapbank_test.bvh")))
+            if (line.trimmed().startsWith("Frame Time:")) frameTime = words(line).last().toDouble();
+        const Field* clock = f.find(kTimeField);
+        QVERIFY(frameTime > 0 && clock && clock->type == FieldType::Time);
+        QCOMPARE(clock->rows(), n);
+        QVERIFY(std::abs(clock->values.back() - 100 * frameTime) < 1e-12);
 
         const Dataset mutag = loadDataset(real("graphs/MUTAG").toStdString());
         const Sample& g = mutag.samples[5];
