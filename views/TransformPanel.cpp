@@ -17,9 +17,9 @@ namespace equiscope::views {
 
 namespace {
 constexpr int kSliderSteps = 1000;
-const char* kGroups[] = {"SO3",    "O3",     "SE3",   "E3",      "T3",        "SO2(z)",
-                         "SO2(x)", "SO2(y)", "O2(z)", "Scale",   "SO3*Scale", "GL3",
-                         "SL3",    "Aff3",   "Perm",  "SE3*Perm"};
+const char* kGroups[] = {"SO3",    "O3",     "SE3",   "E3",       "T3",        "SO2(z)",
+                         "SO2(x)", "SO2(y)", "O2(z)", "Scale",    "SO3*Scale", "GL3",
+                         "SL3",    "Aff3",   "Perm",  "SE3*Perm", "TimeShift"};
 } // namespace
 
 TransformPanel::TransformPanel(QWidget* parent) : QWidget(parent) {

@@ -76,15 +76,7 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     last_.reset();
     verdicts_.clear();
     twoPaths_->hide();
-    const Field& pos = sample_->positions();
-    Eigen::Vector3d mean = Eigen::Vector3d::Zero();
-    for (int64_t r = 0; r < pos.rows(); ++r)
-        mean += Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2));
-    mean /= std::max<int64_t>(1, pos.rows());
-    double rms = 0;
-    for (int64_t r = 0; r < pos.rows(); ++r)
-        rms += (Eigen::Vector3d(pos.at(r, 0), pos.at(r, 1), pos.at(r, 2)) - mean).squaredNorm();
-    v_.transformPanel->setContext({pos.rows(), std::sqrt(rms / std::max<int64_t>(1, pos.rows()))});
+    v_.transformPanel->setContext(sampleContext(*sample_));
     if (model_) restartWorker();
     transformChanged();
 }

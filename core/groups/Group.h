@@ -3,6 +3,7 @@
 // algebra generators. Names follow e3nn's spirit: T3, SO3, O3, SE3, E3, SO2(axis),
 // O2(axis), Scale, GL3 (GL+(3)), SL3, Aff3, Perm, TimeShift, and products written A*B.
 
+#include "data/Sample.h"
 #include "groups/GroupElement.h"
 
 #include <memory>
@@ -32,6 +33,10 @@ struct Generator {
     Eigen::Matrix3d linear = Eigen::Matrix3d::Zero();
     Eigen::Vector3d translation = Eigen::Vector3d::Zero();
 };
+
+// The context of a sample: its node count, the RMS radius of its positions about their
+// centroid, and its "time_span" metadata (displaySample sets it for trajectory frames).
+SampleContext sampleContext(const Sample& sample);
 
 using Rng = std::mt19937_64;
 

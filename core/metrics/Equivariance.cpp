@@ -17,7 +17,6 @@ struct Evaluator::State {
     torch::Tensor edges;              // [2,E] int64, or undefined
     torch::Tensor baseline;           // f(x), float64
     double scale = 0;                 // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
-    double rmsRadius = 1;
     std::string features;
 };
 
@@ -49,8 +48,6 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
         state_->edges =
             torch::tensor(sample.edgeIndex, torch::kInt64).reshape({2, sample.edgeCount()});
     }
-    const torch::Tensor centred = state_->pos - state_->pos.mean(0, true);
-    state_->rmsRadius = std::max(1e-12, centred.pow(2).sum(-1).mean().sqrt().item<double>());
 
     model_.setFloat64(options_.float64);
     model_.setDevice(options_.device);
@@ -70,10 +67,7 @@ const std::string& Evaluator::featureDescription() const {
 }
 
 SampleContext Evaluator::context() const {
-    SampleContext c{state_->pos.size(0), state_->rmsRadius};
-    if (const auto it = sample_.metadata.find("time_span"); it != sample_.metadata.end())
-        c.timeSpan = std::max(1.0, std::stod(it->second));
-    return c;
+    return sampleContext(sample_);
 }
 
 at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elements) const {
