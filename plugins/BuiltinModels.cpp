@@ -12,6 +12,7 @@ void registerBuiltinModels(ModelRegistry& registry) {
     registerTinvnn(registry);
     registerGraphModels(registry);
     per::registerPer(registry);
+    apen::registerApen(registry);
 }
 
 const ModelRegistry& builtinModels() {

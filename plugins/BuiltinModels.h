@@ -12,6 +12,10 @@ void registerFrameAveraging(ModelRegistry& registry); // wraps any registered mo
 void registerTinvnn(ModelRegistry& registry);
 void registerGraphModels(ModelRegistry& registry); // mpnn, spen (they read the edges)
 
+namespace apen {
+void registerApen(ModelRegistry& registry); // apen (partitions, methods.md section 2)
+}
+
 void registerBuiltinModels(ModelRegistry& registry);
 
 // A registry with all built-ins, made once.

@@ -155,9 +155,25 @@ void PointCloudLayer::setPositions(const std::vector<double>& xyz) {
     setPicked(picked_);
 }
 
+std::array<double, 3> PointCloudLayer::drawnPosition(int64_t node) const {
+    std::array<double, 3> x{0, 0, 0};
+    if (node >= 0 && node < points_->GetNumberOfPoints()) points_->GetPoint(node, x.data());
+    return x;
+}
+
 void PointCloudLayer::setExternal(const QString& label, std::vector<double> values) {
     externalLabel_ = label;
     external_ = std::move(values);
+    externalCategorical_ = false;
+    updateColors();
+}
+
+void PointCloudLayer::setExternalCategorical(const QString& label, std::vector<double> codes,
+                                             std::vector<std::string> names) {
+    externalLabel_ = label;
+    external_ = std::move(codes);
+    externalCategorical_ = true;
+    externalNames_ = std::move(names);
     updateColors();
 }
 
@@ -232,27 +248,31 @@ void PointCloudLayer::updateColors() {
             range_[1] = std::max(range_[1], v);
         }
     if (!std::isfinite(range_[0])) range_[0] = range_[1] = 0;
-    if (external && logScale_) { // log axes need a positive range
+    const bool categorical =
+        external ? externalCategorical_ : choice_.mode == ColorChoice::Mode::Categorical;
+    if (external && logScale_ && !categorical) { // log axes need a positive range
         double positiveMin = std::numeric_limits<double>::infinity();
         for (double v : values)
             if (v > 0 && std::isfinite(v)) positiveMin = std::min(positiveMin, v);
         range_[0] = std::isfinite(positiveMin) ? positiveMin : 1e-16;
         range_[1] = std::max(range_[1], range_[0] * 10);
     }
-    if (external && locked_[0] < locked_[1]) {
+    if (external && locked_[0] < locked_[1] && !categorical) {
         range_[0] = locked_[0];
         range_[1] = locked_[1];
     }
     pd->SetScalars(scalars);
 
     vtkSmartPointer<vtkLookupTable> lut;
-    if (choice_.mode == ColorChoice::Mode::Categorical && !external) {
+    if (categorical) {
         std::set<int64_t> distinct;
         for (double v : values)
             if (std::isfinite(v) && distinct.size() < 64) distinct.insert(static_cast<int64_t>(v));
-        const Field* field = sample_->find(choice_.field.toStdString());
+        const Field* field = external ? nullptr : sample_->find(choice_.field.toStdString());
         lut = makeCategoricalTable({distinct.begin(), distinct.end()},
-                                   field ? field->categories : std::vector<std::string>());
+                                   external ? externalNames_
+                                   : field  ? field->categories
+                                            : std::vector<std::string>());
         legend_->SetMaximumNumberOfColors(static_cast<int>(distinct.size()));
         legend_->DrawAnnotationsOn();
     } else {

@@ -6,6 +6,7 @@
 #include "data/Sample.h"
 
 #include <QString>
+#include <array>
 #include <memory>
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
@@ -35,10 +36,16 @@ class PointCloudLayer {
     void setColor(const ColorChoice& choice);
     // Moves the drawn points (rows in the sample's node order), e.g. to g.x.
     void setPositions(const std::vector<double>& xyz);
+    // Where a node is drawn now (after setPositions).
+    std::array<double, 3> drawnPosition(int64_t node) const;
     // Colours by values computed elsewhere (per node, e.g. the equivariance error) until
     // clearExternal(); `logScale` maps them on a log10 axis, `lockedRange` (lo < hi) fixes
     // the legend instead of fitting it to the values.
     void setExternal(const QString& label, std::vector<double> values);
+    // The same for labels (codes 0..K-1 named by `names`, e.g. predicted parts): a
+    // categorical legend.
+    void setExternalCategorical(const QString& label, std::vector<double> codes,
+                                std::vector<std::string> names);
     void clearExternal();
     bool showsExternal() const { return !external_.empty(); }
     void setLogScale(bool logScale);
@@ -77,6 +84,8 @@ class PointCloudLayer {
     int64_t picked_ = -1;
     QString externalLabel_;
     std::vector<double> external_;
+    bool externalCategorical_ = false;
+    std::vector<std::string> externalNames_;
     bool logScale_ = false;
     double locked_[2] = {0, 0};
 };

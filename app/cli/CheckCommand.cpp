@@ -3,9 +3,11 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "groups/Group.h"
+#include "metrics/PiecewiseEquivariance.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -45,21 +47,55 @@ nlohmann::json fullRecord(const Session& s, const std::vector<ErrorReport>& repo
             {"seed", s.options.seed},         {"results", results}};
 }
 
+// PiecewiseE3 over the data's true parts (gt) or the model's predicted partition (pred).
+ErrorReport piecewiseReport(Session& s, const std::string& parts, const std::string& features) {
+    const Sample& sample = s.data.samples.front();
+    Partition partition;
+    if (parts == "gt") {
+        if (sample.parts.empty())
+            throw Error("--parts gt: " + s.dataName +
+                        " has no ground-truth parts (a part/segment/instance label field)");
+        partition = compactPartition(sample.parts);
+    } else if (parts == "pred") {
+        partition = predictedPartition(*s.model, sample, s.options);
+    } else {
+        throw Error("--parts: expected gt or pred, got '" + parts + "'");
+    }
+    const PiecewiseReport p = checkPiecewise(*s.model, sample, partition, s.options);
+    ErrorReport r;
+    r.group = "PiecewiseE3(" + parts + ", " + std::to_string(p.partCount) + " parts)";
+    r.samples = p.samples;
+    r.meanError = p.meanError;
+    r.maxError = p.maxError;
+    r.seed = s.options.seed;
+    r.dtype = s.options.float64 ? "float64" : "float32";
+    r.device = s.options.device == DeviceKind::Cuda ? "cuda" : "cpu";
+    r.seconds = p.seconds;
+    r.features = features;
+    return r;
+}
+
 int run(const std::vector<std::string>& argv, bool profile) {
     std::vector<std::string> valued = sessionOptions();
-    for (const char* k : {"group", "tol", "report"}) valued.push_back(k);
+    for (const char* k : {"group", "tol", "report", "parts"}) valued.push_back(k);
     const Arguments args(argv, valued, {"json"}, {"model-option"});
     std::vector<std::string> groups = splitList(args.get("group"));
     if (groups.empty()) {
         if (!profile) throw Error("--group G[,G...] is required (e.g. E3, SO3, SO2(z), SE3*Perm)");
         groups = candidateGroups();
     }
-    std::vector<std::unique_ptr<Group>> parsed;
-    for (const auto& g : groups) parsed.push_back(makeGroup(g)); // fail before any model work
+    std::vector<std::unique_ptr<Group>> parsed; // null: PiecewiseE3
+    for (const auto& g : groups)                // fail before any model work
+        parsed.push_back(g == kPiecewiseE3 ? nullptr : makeGroup(g));
+    if (args.has("parts") && std::find(groups.begin(), groups.end(), kPiecewiseE3) == groups.end())
+        throw Error("--parts goes with --group PiecewiseE3");
     Session s = openSession(args);
     const Evaluator evaluator(*s.model, s.data.samples.front(), s.options);
     std::vector<ErrorReport> reports;
-    for (const auto& g : parsed) reports.push_back(evaluator.check(*g));
+    for (const auto& g : parsed)
+        reports.push_back(
+            g ? evaluator.check(*g)
+              : piecewiseReport(s, args.get("parts", "gt"), evaluator.featureDescription()));
 
     if (args.has("report")) {
         const std::string text = fullRecord(s, reports).dump(1);

@@ -4,6 +4,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "PerResultFiles.h"
+#include "TrainSupport.h"
 #include "nbody/NBodyForecast.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
@@ -18,34 +19,14 @@ namespace equiscope::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: equiscope-cli train egnn [--trajectories 3000] [--epochs 100] [--seed 43] "
+    "usage: equiscope-cli train apen [--scenes 48] [--held-out 8] [--epochs 30] [--seed 0] "
+    "[--objects 4] [--points 256] [--noise 0.02] [--contact] [--lr R] [--device cpu|cuda] "
+    "[--out DIR [--resume]] [--json]\n"
+    "       equiscope-cli train egnn [--trajectories 3000] [--epochs 100] [--seed 43] "
     "[--device cpu|cuda] [--out DIR [--resume]] [--json]\n"
     "       equiscope-cli train per --task inertia|cossim|motion [--model per|mlp|rpp|emlp] "
     "[--variant V] [--epsilon E] [--epochs N] [--adjust-epoch N] [--lambda L] [--lr R] "
     "[--seed S] [--device cpu|cuda|auto] [--out DIR [--resume] [--checkpoint-every N]] [--json]";
-
-// --out DIR: where a run keeps its checkpoint, curves.csv and log.json (created).
-struct OutputFiles {
-    std::string checkpoint, csv, json;
-};
-std::optional<OutputFiles> outputFiles(const Arguments& args) {
-    if (!args.has("out")) {
-        if (args.has("resume") || args.has("checkpoint-every"))
-            throw Error("--resume and --checkpoint-every need --out DIR (where the checkpoint is)");
-        return std::nullopt;
-    }
-    const std::filesystem::path dir = args.get("out");
-    std::filesystem::create_directories(dir);
-    return OutputFiles{dir.string(), (dir / "curves.csv").string(), (dir / "log.json").string()};
-}
-
-// The options every trainer shares.
-template <typename Config> void readCommon(const Arguments& args, Config& c) {
-    c.learningRate = args.number("lr", c.learningRate);
-    c.seed =
-        static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(c.seed), 0, INT64_MAX));
-    c.device = args.get("device", c.device);
-}
 
 per::PerConfig configFrom(const Arguments& args) {
     per::PerConfig c = per::PerConfig::defaultsFor(args.get("task", "inertia"));
@@ -108,14 +89,7 @@ int trainEgnn(const std::vector<std::string>& argv) {
         c.resume = args.has("resume");
     }
     int lastTenth = -1;
-    const nbody::ForecastResult r =
-        nbody::trainForecast(c, Progress(
-                                    [&](double f, const std::string& m) {
-                                        if (static_cast<int>(f * 10) == lastTenth) return;
-                                        lastTenth = static_cast<int>(f * 10);
-                                        std::cerr << "\r" << m << "        " << std::flush;
-                                    },
-                                    nullptr));
+    const nbody::ForecastResult r = nbody::trainForecast(c, consoleProgress(lastTenth));
     std::cerr << "\n";
     const nlohmann::json j = nbody::forecastJson(r);
     if (args.has("out")) {
@@ -140,6 +114,7 @@ int trainEgnn(const std::vector<std::string>& argv) {
 int runTrain(const std::vector<std::string>& argv) {
     return guarded("train", [&] {
         if (!argv.empty() && argv[0] == "egnn") return trainEgnn(argv);
+        if (!argv.empty() && argv[0] == "apen") return trainApen(argv);
         if (argv.empty() || argv[0] != "per") throw Error(kUsage);
         const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
                              {"task", "model", "variant", "epsilon", "epochs", "seed", "device",
@@ -147,15 +122,7 @@ int runTrain(const std::vector<std::string>& argv) {
                              {"json", "resume"});
         const per::PerConfig c = configFrom(args);
         int lastTenth = -1;
-        const per::PerResult r = per::trainPer(c, Progress(
-                                                      [&](double f, const std::string& m) {
-                                                          if (static_cast<int>(f * 10) == lastTenth)
-                                                              return;
-                                                          lastTenth = static_cast<int>(f * 10);
-                                                          std::cerr << "\r" << m << "        "
-                                                                    << std::flush;
-                                                      },
-                                                      nullptr));
+        const per::PerResult r = per::trainPer(c, consoleProgress(lastTenth));
         std::cerr << "\n";
         if (args.has("out")) per::savePerResult(r, args.get("out"));
         if (args.has("json"))

@@ -73,11 +73,19 @@ Exploration::~Exploration() = default;
 
 void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     sample_ = std::move(sample);
+    if (static_cast<int64_t>(moving_.size()) != sample_->nodeCount()) moving_.clear();
     last_.reset();
     verdicts_.clear();
     twoPaths_->hide();
     v_.transformPanel->setContext(sampleContext(*sample_));
     if (model_) restartWorker();
+    transformChanged();
+    Q_EMIT sampleChanged();
+}
+
+void Exploration::setMovingNodes(std::vector<bool> moving) {
+    moving_ = std::move(moving);
+    if (sample_ && static_cast<int64_t>(moving_.size()) != sample_->nodeCount()) moving_.clear();
     transformChanged();
 }
 
@@ -113,6 +121,7 @@ void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
         restartWorker();
         transformChanged();
     }
+    Q_EMIT modelChanged();
 }
 
 void Exploration::clearModel() {
@@ -123,6 +132,7 @@ void Exploration::clearModel() {
     v_.points->clearExternal();
     twoPaths_->hide();
     v_.modelPanel->showModel(nullptr, {});
+    Q_EMIT modelChanged();
 }
 
 void Exploration::transformChanged() {
@@ -132,8 +142,19 @@ void Exploration::transformChanged() {
     // which node went where.
     GroupElement motion = g;
     motion.permutation.clear();
-    const std::vector<double> moved =
+    std::vector<double> moved =
         transformField(sample_->positions(), motion, sample_->nodeCount()).values;
+    if (partMode()) { // the other parts stay
+        const auto& rest = sample_->positions().values;
+        for (std::size_t i = 0; i < moving_.size(); ++i)
+            if (!moving_[i])
+                std::copy(rest.begin() + 3 * i, rest.begin() + 3 * i + 3, moved.begin() + 3 * i);
+        v_.points->setPositions(moved);
+        permutation_->hide();
+        v_.viewport->requestRender();
+        Q_EMIT partMoved();
+        return;
+    }
     v_.points->setPositions(moved);
     if (g.permutation.empty())
         permutation_->hide();

@@ -56,6 +56,7 @@ class Exploration : public QObject {
     void setFeatures(const std::vector<std::string>& features) { features_ = features; }
     const std::vector<std::string>& features() const { return features_; }
     const Model* model() const { return model_.get(); }
+    std::shared_ptr<const Sample> sample() const { return sample_; }
     QString modelName() const { return modelName_; }
     ModelOptions modelOptions() const { return modelOptions_; }
     DeviceKind device() const { return device_; }
@@ -64,6 +65,11 @@ class Exploration : public QObject {
     views::TwoPathLayer* twoPaths() const { return twoPaths_.get(); }
     views::PermutationLayer* permutation() const { return permutation_.get(); }
     const std::map<std::string, double>& verdicts() const { return verdicts_; }
+
+    // Part mode (issue 7): only the `moving` nodes follow the transform and, instead of the
+    // uniform live evaluation, partMoved() is emitted. Empty: the whole sample moves.
+    void setMovingNodes(std::vector<bool> moving);
+    bool partMode() const { return !moving_.empty(); }
 
     void inspect(int64_t node);
     void animate(); // identity -> current transform over two seconds
@@ -84,6 +90,9 @@ class Exploration : public QObject {
     void evaluated(); // a live result is shown
     void analysisDone(const QString& name);
     void message(const QString& text);
+    void partMoved(); // part mode: the transform changed
+    void modelChanged();
+    void sampleChanged();
 
   private:
     void transformChanged();
@@ -104,6 +113,7 @@ class Exploration : public QObject {
     std::map<std::string, double> verdicts_;
     int64_t inspected_ = -1;
     bool errorColours_ = true;
+    std::vector<bool> moving_; // part mode: which nodes follow the transform
     std::vector<std::string> features_;
     QTimer animation_;
     std::vector<double> animationTarget_;

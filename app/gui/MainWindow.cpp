@@ -10,6 +10,8 @@
 #include "Exploration.h"
 #include "InspectorPanel.h"
 #include "ModelPanel.h"
+#include "PartsExplorer.h"
+#include "PartsPanel.h"
 #include "PerModel.h"
 #include "PointCloudLayer.h"
 #include "Presets.h"
@@ -88,6 +90,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     exploration_ = new Exploration({viewport_, layer_.get(), modelPanel_, transformPanel_,
                                     evaluationPanel_, charts_, inspector_},
                                    this);
+    parts_ = new PartsExplorer(partsPanel_, exploration_, layer_.get(), transformPanel_, this);
+    connect(parts_, &PartsExplorer::mainColoursWanted, this,
+            [this] { applyColorChoice(colorCombo_->currentIndex()); });
     connect(training_, &TrainingPanel::exploreRequested, this, [this] {
         const per::PerResult* r = training_->result();
         if (!r) return;
@@ -194,7 +199,12 @@ void MainWindow::buildDocks() {
     evaluationPanel_ = new views::EvaluationPanel(this);
     dock(tr("Evaluation"), "evaluationDock", evaluationPanel_, Qt::RightDockWidgetArea);
     inspector_ = new views::InspectorPanel(this);
-    dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    auto* inspectorDock =
+        dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    partsPanel_ = new views::PartsPanel(this);
+    tabifyDockWidget(inspectorDock,
+                     dock(tr("Parts"), "partsDock", partsPanel_, Qt::RightDockWidgetArea));
+    inspectorDock->raise();
     charts_ = new views::ChartsPanel(this);
     auto* chartsDock = dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
     training_ = new TrainingPanel(this);
@@ -404,6 +414,10 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
 
 void MainWindow::applyColorChoice(int index) {
     if (!sample_ || index < 0) return;
+    { // the main choice wins over the Parts dock's
+        const QSignalBlocker block(partsPanel_);
+        partsPanel_->setColour(views::PartsPanel::Colour::Off);
+    }
     const bool error = colorCombo_->itemText(index) == Exploration::errorColourName();
     exploration_->setErrorColours(error);
     colormapCombo_->setEnabled(true);

@@ -27,6 +27,7 @@ class DataPanel;
 class EvaluationPanel;
 class InspectorPanel;
 class ModelPanel;
+class PartsPanel;
 class PointCloudLayer;
 class TransformPanel;
 class VtkViewport;
@@ -36,6 +37,7 @@ namespace equiscope::gui {
 
 class DatasetLoader;
 class Exploration;
+class PartsExplorer;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow {
@@ -60,6 +62,8 @@ class MainWindow : public QMainWindow {
     views::ChartsPanel* charts() const { return charts_; }
     TrainingPanel* training() const { return training_; }
     Exploration* exploration() const { return exploration_; }
+    views::PartsPanel* partsPanel() const { return partsPanel_; }
+    PartsExplorer* parts() const { return parts_; }
     QComboBox* colorCombo() const { return colorCombo_; }
     QComboBox* colormapCombo() const { return colormapCombo_; }
     QAction* objectModeAction() const { return objectMode_; }
@@ -113,6 +117,8 @@ class MainWindow : public QMainWindow {
     views::EvaluationPanel* evaluationPanel_ = nullptr;
     views::ChartsPanel* charts_ = nullptr;
     views::TimelinePanel* timeline_ = nullptr;
+    views::PartsPanel* partsPanel_ = nullptr;
+    PartsExplorer* parts_ = nullptr;
     QDockWidget* timelineDock_ = nullptr;
     int shownSample_ = 0;
     Exploration* exploration_ = nullptr;

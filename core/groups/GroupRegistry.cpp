@@ -67,6 +67,9 @@ std::unique_ptr<Group> makeBasic(const std::string& raw, const std::string& spec
     if (name == "SL3") return std::make_unique<LinearGroup>(true);
     if (name == "Perm") return std::make_unique<PermutationGroup>();
     if (name == "TimeShift") return std::make_unique<TimeShiftGroup>();
+    if (name == "PiecewiseE3")
+        throw Error("PiecewiseE3 moves every part by its own element, so it is checked on its own: "
+                    "check --group PiecewiseE3 --parts gt|pred");
     // Named products.
     const std::map<std::string, std::string> aliases = {
         {"SE3", "SO3*T3"}, {"E3", "O3*T3"}, {"Aff3", "GL3*T3"}};

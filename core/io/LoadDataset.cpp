@@ -2,6 +2,10 @@
 
 #include "io/FormatRegistry.h"
 #include "scene/DemoScene.h"
+#include "scene/MultiPartScene.h"
+#include "util/Error.h"
+
+#include <cstdlib>
 
 namespace equiscope {
 
@@ -17,7 +21,32 @@ Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress) {
             d.source = d.format = name;
             return d;
         }
-    return FormatRegistry::builtin().read(pathOrDemo, progress);
+    if (pathOrDemo == "parts" || pathOrDemo.rfind("parts:", 0) == 0) {
+        uint64_t seed = 1;
+        if (pathOrDemo.size() > 6) {
+            char* end = nullptr;
+            seed = std::strtoull(pathOrDemo.c_str() + 6, &end, 10);
+            if (*end != '\0')
+                throw Error("'" + pathOrDemo + "': expected parts or parts:SEED (a whole number)");
+        }
+        Dataset d = Dataset::of(makeMultiPartScene({}, seed));
+        d.source = d.format = pathOrDemo;
+        return d;
+    }
+    Dataset d = FormatRegistry::builtin().read(pathOrDemo, progress);
+    for (Sample& s : d.samples) adoptPartLabels(s);
+    return d;
+}
+
+void adoptPartLabels(Sample& s) {
+    if (!s.parts.empty()) return;
+    for (const char* name : {"part", "parts", "segment", "instance"}) {
+        const Field* f = s.find(name);
+        if (f && f->type == FieldType::Categorical && f->shape.size() == 2 && f->width() == 1) {
+            s.parts.assign(f->values.begin(), f->values.end());
+            return;
+        }
+    }
 }
 
 } // namespace equiscope

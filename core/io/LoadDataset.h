@@ -1,6 +1,7 @@
 #pragma once
 // What every front end calls to open data: a file path, "demo" for the built-in scene, or
-// one of its shapes alone: "demo:sphere", "demo:torus", "demo:box", "demo:composite".
+// one of its shapes alone: "demo:sphere", "demo:torus", "demo:box", "demo:composite"; or
+// "parts" / "parts:SEED", a synthetic multi-object scene with ground-truth parts.
 
 #include "data/Sample.h"
 #include "util/Progress.h"
@@ -10,5 +11,9 @@
 namespace equiscope {
 
 Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress = {});
+
+// Ground-truth parts from a file's labels: a per-node categorical field named part, parts,
+// segment or instance becomes Sample::parts when the reader set none.
+void adoptPartLabels(Sample& sample);
 
 } // namespace equiscope

@@ -39,6 +39,10 @@ class Model {
 
     // Optional extras (model-format.md "Optional methods"); empty when absent.
     virtual std::map<std::string, double> symmetryLevels() { return {}; }
+    // Part probabilities [B,N,K] for pos [B,N,3] and feat [B,N,F] (rows sum to 1), when the
+    // model predicts a partition (hasPartition()); otherwise it throws Error.
+    virtual bool hasPartition() const { return false; }
+    virtual at::Tensor partition(const at::Tensor& pos, const at::Tensor& feat);
     // What the last forward found worth reporting (e.g. frame-averaging eigen-gaps).
     virtual std::map<std::string, std::string> diagnostics() const { return {}; }
 };

@@ -109,6 +109,26 @@ class TorchScriptModel : public Model {
         return levels;
     }
 
+    bool hasPartition() const override { return spec_.methods.count("partition") > 0; }
+    at::Tensor partition(const at::Tensor& pos, const at::Tensor& feat) override {
+        if (!hasPartition()) return Model::partition(pos, feat);
+        const std::string& name = spec_.methods.at("partition");
+        const auto method = module_.find_method(name);
+        if (!method)
+            throw Error(path_ + ": spec names method '" + name + "' but the module has none");
+        c10::IValue out;
+        try {
+            torch::NoGradGuard noGrad;
+            out = (*method)({pos, feat});
+        } catch (const c10::Error& e) {
+            throw Error(path_ + ": " + name + " failed: " + firstLine(e.what_without_backtrace()));
+        }
+        if (!out.isTensor() || out.toTensor().dim() != 3 || out.toTensor().size(0) != pos.size(0) ||
+            out.toTensor().size(1) != pos.size(1))
+            throw Error(path_ + ": " + name + "(pos, feat) must return part probabilities [B,N,K]");
+        return out.toTensor();
+    }
+
   private:
     // The spec text (if any) with the caller's answers (output, per, feature_dim) filled in.
     void applyOverrides(const std::string& specText, const std::string& where,

@@ -261,6 +261,48 @@ class TestCliCheck : public QObject {
         QCOMPARE(cli({"lie", "--model", clock, "--data", nri, "--group", "TimeShift"}).status, 2);
     }
 
+    // Issue 7 from the CLI: train apen's JSON, then PiecewiseE3 checks of the trained model
+    // over true and predicted parts; frame averaging over the whole scene (exactly E(3)) fails
+    // the piecewise check.
+    void apenTrainAndPiecewiseChecks() {
+        const QString out = dir_.filePath("apen");
+        const Run trained = cli({"train", "apen", "--scenes", "4", "--held-out", "2", "--epochs",
+                                 "2", "--seed", "3", "--out", out, "--json"});
+        QCOMPARE(trained.status, 0);
+        QStringList keys = trained.json().keys();
+        keys.sort();
+        QCOMPARE(keys, QStringList({"mean_uncertainty", "miou", "piecewise_error", "scenes", "seed",
+                                    "spearman_uncertainty_error"}));
+        QCOMPARE(trained.json()["scenes"].toInt(), 4);
+        QVERIFY(QFile::exists(out + "/model.pt") && QFile::exists(out + "/scores.csv"));
+        for (const char* parts : {"gt", "pred"}) {
+            const Run check =
+                cli({"check", "--model", "apen", "--load", out + "/model.pt", "--data", "parts:3",
+                     "--group", "PiecewiseE3", "--parts", parts, "--samples", "2", "--json"});
+            QCOMPARE(check.status, 0);
+            QVERIFY(check.json()["results"][0]["group"].toString().startsWith(
+                QString("PiecewiseE3(") + parts));
+            QVERIFY(meanOf(check) >= 0 && meanOf(check) < 1);
+        }
+        const Run global =
+            cli({"check", "--model", "frame_averaging", "--data", "parts:3", "--group",
+                 "E3,PiecewiseE3", "--dtype", "float64", "--samples", "2", "--json"});
+        QCOMPARE(global.status, 0);
+        QVERIFY(meanOf(global, 0) < 1e-9 && meanOf(global, 1) > 1e-3);
+        QCOMPARE(
+            cli({"check", "--model", "egnn", "--data", "demo:sphere", "--group", "PiecewiseE3"})
+                .status,
+            2); // no parts
+        QCOMPARE(cli({"check", "--model", "egnn", "--data", "parts", "--group", "PiecewiseE3",
+                      "--parts", "pred"})
+                     .status,
+                 2); // egnn predicts no partition
+        QCOMPARE(
+            cli({"check", "--model", "egnn", "--data", "parts", "--group", "E3", "--parts", "gt"})
+                .status,
+            2);
+    }
+
     void modelsListsTheBuiltIns() {
         const Run r = cli({"models", "--json"});
         QCOMPARE(r.status, 0);
@@ -268,7 +310,7 @@ class TestCliCheck : public QObject {
         QStringList names;
         for (const auto& m : models) names << m.toObject()["name"].toString();
         QCOMPARE(names, QStringList({"mlp", "pointnet", "egnn", "subequivariant", "frame_averaging",
-                                     "tinvnn", "mpnn", "spen", "per"}));
+                                     "tinvnn", "mpnn", "spen", "per", "apen"}));
         QCOMPARE(models[2]["symmetries"].toArray().first().toString(), QString("E3"));
     }
 };

@@ -1,0 +1,140 @@
+// Issue 7 in the app, headless under Xvfb: a generated multi-object scene, a briefly
+// trained APEN applied, its partitions on the Parts dock's slider coloured with a legend,
+// one part dragged away alone (the others stay), the piecewise error appearing where the
+// uncertainty is high, and the scatter with its rank correlation.
+
+#include "ApenModel.h"
+#include "ApenTraining.h"
+#include "BuiltinModels.h"
+#include "Exploration.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "ModelWorker.h"
+#include "PartsExplorer.h"
+#include "PartsPanel.h"
+#include "PointCloudLayer.h"
+#include "TestSupport.h"
+#include "TransformPanel.h"
+
+#include <QComboBox>
+#include <numeric>
+#include <set>
+
+using equiscope::gui::MainWindow;
+using namespace equiscope;
+using Colour = views::PartsPanel::Colour;
+
+class TestGuiParts : public QObject {
+    Q_OBJECT
+    std::unique_ptr<MainWindow> window_;
+
+    bool waitUpdated() {
+        QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
+        return updated.wait(60000);
+    }
+    std::set<int64_t> shownCodes() const {
+        std::set<int64_t> codes;
+        for (double v : window_->layer()->externalValues()) codes.insert(static_cast<int64_t>(v));
+        return codes;
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        if (!test::hasGl()) QSKIP("needs an X server with GL (run under xvfb-run)");
+        window_ = test::openWindow(QStringLiteral("parts:3"), QSize(520, 400));
+        QVERIFY(window_);
+        QCOMPARE(window_->sample()->nodeCount(), int64_t(1024));
+        // A short training, as `train apen` does, then the model made current.
+        std::shared_ptr<Model> model = builtinModels().create("apen");
+        apen::ApenTrainConfig c;
+        c.scenes = 8;
+        c.heldOut = 2;
+        c.epochs = 4;
+        apen::trainApen(c, {}, dynamic_cast<apen::ApenModel*>(model.get()));
+        QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
+        window_->exploration()->useModel(model, "apen", {}, DeviceKind::Cpu);
+        QVERIFY(updated.wait(60000));
+    }
+
+    void partitionsOnTheSlider() {
+        const apen::PartitionView* view = window_->parts()->view();
+        QVERIFY(view);
+        QCOMPARE(view->names.size(), std::size_t(5)); // cells, layers 2-4, final
+        views::PartsPanel* panel = window_->partsPanel();
+        QCOMPARE(panel->partition(), 4);
+        panel->setColour(Colour::PredictedPart);
+        QVERIFY(window_->layer()->legendVisible());
+        QCOMPARE(static_cast<int64_t>(shownCodes().size()), view->parts.back());
+        QCOMPARE(window_->layer()->legendAnnotation(0), std::string("part 0"));
+        panel->setPartition(0); // the initial cells: many more parts
+        QCOMPARE(static_cast<int64_t>(shownCodes().size()), view->parts.front());
+        QVERIFY(view->parts.front() > 3 * view->parts.back());
+        panel->setColour(Colour::TruePart);
+        QCOMPARE(shownCodes().size(), std::size_t(4));
+        QCOMPARE(window_->layer()->legendAnnotation(1), std::string("object 1"));
+        panel->setColour(Colour::Uncertainty);
+        QCOMPARE(window_->layer()->externalValues(), view->doubt.front());
+        panel->setPartition(4);
+    }
+
+    // Drag true part 0 away: only its nodes move; the error lands where the model is unsure.
+    void draggedPartShowsErrorWhereUncertain() {
+        views::PartsPanel* panel = window_->partsPanel();
+        const Partition& parts = window_->parts()->movableParts();
+        QCOMPARE(parts.parts, int64_t(4));
+        const int64_t inside =
+            std::find(parts.labels.begin(), parts.labels.end(), 0) - parts.labels.begin();
+        const int64_t outside =
+            std::find(parts.labels.begin(), parts.labels.end(), 1) - parts.labels.begin();
+        const auto before = window_->layer()->drawnPosition(outside);
+        const auto insideBefore = window_->layer()->drawnPosition(inside);
+        panel->setColour(Colour::Off); // a move then shows the piecewise error
+        panel->setMoving(true);
+        QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
+        window_->transformPanel()->setCurrent(Transform::parse("T3:tx=4;ty=0;tz=0"));
+        QVERIFY(updated.wait(60000));
+        QCOMPARE(window_->layer()->drawnPosition(outside), before);
+        QVERIFY(std::abs(window_->layer()->drawnPosition(inside)[0] - insideBefore[0] - 4) < 1e-4);
+        const auto& error = window_->parts()->pieceError();
+        const auto& doubt = window_->parts()->view()->nodeUncertainty;
+        QCOMPARE(static_cast<int64_t>(error.size()), window_->sample()->nodeCount());
+        QCOMPARE(panel->colour(), Colour::PiecewiseError);
+        QCOMPARE(window_->layer()->externalValues(), error);
+        QCOMPARE(panel->scatterPoints(), 1024);
+        QVERIFY(panel->spearmanText().contains(
+            QString::number(window_->parts()->spearmanRho(), 'f', 3)));
+        // Mean error of the most uncertain tenth against the most certain half.
+        std::vector<std::size_t> order(error.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return doubt[a] < doubt[b]; });
+        double low = 0, high = 0;
+        for (std::size_t i = 0; i < order.size() / 2; ++i)
+            low += error[order[i]] / (order.size() / 2);
+        for (std::size_t i = order.size() * 9 / 10; i < order.size(); ++i)
+            high += error[order[i]] / (order.size() - order.size() * 9 / 10);
+        qInfo("drag of part 0 by 4: Spearman %.3f, mean error most uncertain tenth %.3g, most "
+              "certain half %.3g",
+              window_->parts()->spearmanRho(), high, low);
+        QVERIFY(high > low);
+        panel->setMoving(false); // the whole scene follows the transform again
+        QVERIFY(std::abs(window_->layer()->drawnPosition(outside)[0] - before[0] - 4) < 1e-4);
+        window_->transformPanel()->setCurrent(Transform::identity("T3"));
+    }
+
+    void randomPerPartCheckFillsTheScatter() {
+        views::PartsPanel* panel = window_->partsPanel();
+        panel->setScatter({}, {}, 0);
+        QCOMPARE(panel->scatterPoints(), 0);
+        QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
+        Q_EMIT panel->checkRequested();
+        QVERIFY(updated.wait(60000));
+        QCOMPARE(panel->scatterPoints(), 1024);
+        QVERIFY(panel->spearmanText().contains("Spearman"));
+        // Back to the main colour choice.
+        window_->colorCombo()->setCurrentIndex(window_->colorCombo()->count() - 1);
+        QCOMPARE(panel->colour(), Colour::Off);
+    }
+};
+
+EQUISCOPE_GUI_TEST_MAIN(TestGuiParts)
+#include "test_gui_parts.moc"
