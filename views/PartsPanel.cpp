@@ -141,6 +141,9 @@ bool PartsPanel::moving() const {
 void PartsPanel::setMoving(bool on) {
     move_->setChecked(on);
 }
+QString PartsPanel::partitionLabel() const {
+    return layerName_->text();
+}
 QString PartsPanel::spearmanText() const {
     return spearman_->text();
 }

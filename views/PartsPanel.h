@@ -41,6 +41,7 @@ class PartsPanel : public QWidget {
     bool moving() const;
     void setMoving(bool on);
     QString spearmanText() const;
+    QString partitionLabel() const; // the name under the slider
     int scatterPoints() const;
     QChartView* scatterView() const { return scatter_; }
 

@@ -70,6 +70,7 @@ int trainApen(const std::vector<std::string>& argv) {
         full["epochs"] = static_cast<int>(r.training.rows.size());
         full["best_epoch"] = r.training.bestEpoch;
         full["seconds"] = r.seconds;
+        full["mixed_fraction_per_partition"] = r.mixed;
         const std::string text = full.dump(1);
         writeFileAtomically((dir / "result.json").string(),
                             [&](std::ostream& o) { o << text << "\n"; });
@@ -86,7 +87,10 @@ int trainApen(const std::vector<std::string>& argv) {
               << "  mIoU of the predicted partition   " << r.miou << "\n"
               << "  mean uncertainty (1 - max p)      " << r.meanUncertainty << "\n"
               << "  piecewise E(3) error (true parts) " << r.piecewiseError << "\n"
-              << "  Spearman(uncertainty, error)      " << r.spearman << "\n";
+              << "  Spearman(uncertainty, error)      " << r.spearman << "\n"
+              << "  nodes in parts that mix objects, per partition (cells, layers 2.., final):";
+    for (double m : r.mixed) std::cout << " " << m;
+    std::cout << "\n";
     return kExitOk;
 }
 

@@ -67,8 +67,19 @@ void PartsExplorer::refresh() {
         return std::function<void()>([this, sample, view] {
             if (sample != sample_) return; // the data changed meanwhile
             view_ = *view;
+            // With true parts, each partition says whether it refines them (the event whose
+            // probability is the bound's lambda).
             QStringList names;
-            for (const auto& n : view_->names) names << QString::fromStdString(n);
+            for (std::size_t l = 0; l < view_->names.size(); ++l) {
+                QString name = QString::fromStdString(view_->names[l]);
+                if (!sample_->parts.empty()) {
+                    const double mixed = mixedFraction(view_->labels[l], sample_->parts);
+                    name += mixed == 0 ? tr(": refines the true parts")
+                                       : tr(": %1% of nodes in parts mixing true parts")
+                                             .arg(100 * mixed, 0, 'f', 1);
+                }
+                names << name;
+            }
             panel_->setPartitions(names);
             movable_ =
                 compactPartition(sample_->parts.empty() ? view_->labels.back() : sample_->parts);

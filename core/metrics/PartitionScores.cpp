@@ -60,6 +60,26 @@ double matchedMeanIou(const std::vector<int64_t>& predicted, const std::vector<i
     return total / static_cast<double>(kt);
 }
 
+double mixedFraction(const std::vector<int64_t>& predicted, const std::vector<int64_t>& truth) {
+    if (predicted.size() != truth.size() || truth.empty())
+        throw Error("mixed fraction: the partitions label " + std::to_string(predicted.size()) +
+                    " and " + std::to_string(truth.size()) + " nodes");
+    const Partition p = compactPartition(predicted);
+    // The true part first seen in each predicted part, or -1 once a second one appears.
+    std::vector<int64_t> owner(static_cast<std::size_t>(p.parts), -2);
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        int64_t& o = owner[static_cast<std::size_t>(p.labels[i])];
+        if (o == -2)
+            o = truth[i];
+        else if (o != truth[i])
+            o = -1;
+    }
+    std::size_t mixed = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i)
+        mixed += owner[static_cast<std::size_t>(p.labels[i])] == -1;
+    return static_cast<double>(mixed) / static_cast<double>(truth.size());
+}
+
 double spearman(const std::vector<double>& a, const std::vector<double>& b) {
     if (a.size() != b.size()) throw Error("spearman: the two samples differ in length");
     if (a.size() < 2) return 0;

@@ -11,6 +11,11 @@ namespace equiscope {
 // integers (part ids carry no meaning across the two partitions).
 double matchedMeanIou(const std::vector<int64_t>& predicted, const std::vector<int64_t>& truth);
 
+// The fraction of nodes whose predicted part holds nodes of more than one true part: 0
+// exactly when the prediction is a subpartition of the truth (methods.md 2(b): a "bad"
+// partition is one that is not).
+double mixedFraction(const std::vector<int64_t>& predicted, const std::vector<int64_t>& truth);
+
 // Spearman's rank correlation (ties get their average rank); 0 when either side is constant.
 double spearman(const std::vector<double>& a, const std::vector<double>& b);
 

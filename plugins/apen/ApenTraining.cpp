@@ -109,6 +109,7 @@ SceneScores scoreScene(ApenModel& model, const Sample& scene, int elementSets, u
     s.uncertainty = view.nodeUncertainty;
     s.entropy = view.nodeEntropy;
     s.predicted = view.labels.back();
+    for (const auto& labels : view.labels) s.mixed.push_back(mixedFraction(labels, scene.parts));
     s.miou = matchedMeanIou(s.predicted, scene.parts);
     s.error = checkPiecewise(model, scene, truth, o).nodeMean;
     model.setFloat64(wasFloat64);
@@ -150,6 +151,8 @@ ApenResult trainApen(const ApenTrainConfig& c, const Progress& progress, ApenMod
         uncertainty.insert(uncertainty.end(), s.uncertainty.begin(), s.uncertainty.end());
         error.insert(error.end(), s.error.begin(), s.error.end());
         r.miou += s.miou / c.heldOut;
+        r.mixed.resize(s.mixed.size(), 0.0);
+        for (std::size_t l = 0; l < s.mixed.size(); ++l) r.mixed[l] += s.mixed[l] / c.heldOut;
     }
     const auto mean = [](const std::vector<double>& v) {
         return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());

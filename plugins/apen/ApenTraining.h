@@ -38,6 +38,7 @@ struct SceneScores {
     std::vector<double> uncertainty, entropy;
     std::vector<double> error;      // piecewise E(3) error over the true parts
     std::vector<int64_t> predicted; // the final hard partition
+    std::vector<double> mixed;      // per partition: mixedFraction against the truth
     double miou = 0;
 };
 
@@ -45,6 +46,7 @@ struct ApenResult {
     ApenTrainConfig config;
     double miou = 0, meanUncertainty = 0, piecewiseError = 0, spearman = 0;
     std::vector<SceneScores> test;
+    std::vector<double> mixed; // per partition, mean over the test scenes
     TrainingSummary training;
     double seconds = 0;
 };

@@ -201,6 +201,8 @@ class TestApen : public QObject {
         QCOMPARE(matchedMeanIou({7, 7, 3, 3}, {0, 0, 1, 1}), 1.0); // ids carry no meaning
         // Truth {0,1,2,3} | {4,5}; prediction {0,1} {2,3,4,5}: IoUs 2/4 and 2/4.
         QCOMPARE(matchedMeanIou({0, 0, 1, 1, 1, 1}, {0, 0, 0, 0, 1, 1}), 0.5);
+        QCOMPARE(mixedFraction({0, 1, 2, 2, 3, 3}, {0, 0, 0, 0, 1, 1}), 0.0); // a refinement
+        QCOMPARE(mixedFraction({0, 0, 1, 1, 1, 1}, {0, 0, 0, 0, 1, 1}), 4.0 / 6.0);
     }
 
     // A user's TorchScript model with partition(): two parts split at x = 0.

@@ -62,6 +62,8 @@ class TestGuiParts : public QObject {
         QCOMPARE(view->names.size(), std::size_t(5)); // cells, layers 2-4, final
         views::PartsPanel* panel = window_->partsPanel();
         QCOMPARE(panel->partition(), 4);
+        QVERIFY(panel->partitionLabel().startsWith("final ("));
+        QVERIFY(panel->partitionLabel().contains("true parts")); // refines them, or how much not
         panel->setColour(Colour::PredictedPart);
         QVERIFY(window_->layer()->legendVisible());
         QCOMPARE(static_cast<int64_t>(shownCodes().size()), view->parts.back());
