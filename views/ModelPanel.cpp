@@ -95,6 +95,16 @@ void ModelPanel::fillOptions() {
         options_->setItem(r, 0, key);
         options_->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(o.defaultValue)));
     }
+    // Not a model option: trained weights loaded after the model is made (as the CLI's
+    // --load).
+    const int r = options_->rowCount();
+    options_->insertRow(r);
+    auto* key = new QTableWidgetItem(QString::fromLatin1(kWeightsOption));
+    key->setFlags(key->flags() & ~Qt::ItemIsEditable);
+    key->setToolTip(tr("Weights file written by train … --out DIR (DIR/model.pt); empty: the "
+                       "seeded initial weights"));
+    options_->setItem(r, 0, key);
+    options_->setItem(r, 1, new QTableWidgetItem(QString()));
 }
 
 QString ModelPanel::modelName() const {
@@ -103,9 +113,11 @@ QString ModelPanel::modelName() const {
 
 ModelOptions ModelPanel::options() const {
     ModelOptions out;
-    for (int r = 0; r < options_->rowCount(); ++r)
-        out[options_->item(r, 0)->text().toStdString()] =
-            options_->item(r, 1)->text().trimmed().toStdString();
+    for (int r = 0; r < options_->rowCount(); ++r) {
+        const std::string key = options_->item(r, 0)->text().toStdString(),
+                          value = options_->item(r, 1)->text().trimmed().toStdString();
+        if (key != kWeightsOption || !value.empty()) out[key] = value;
+    }
     return out;
 }
 

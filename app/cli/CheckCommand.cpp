@@ -119,11 +119,13 @@ int run(const std::vector<std::string>& argv, bool profile) {
         std::cout << ")  data " << s.dataName << "  features " << reports.front().features << "  "
                   << reports.front().dtype << " on " << reports.front().device << "  seed "
                   << s.options.seed << "\n";
-        std::cout << std::left << std::setw(16) << "group" << std::right << std::setw(9)
+        int width = 16;
+        for (const auto& r : reports) width = std::max(width, static_cast<int>(r.group.size()) + 2);
+        std::cout << std::left << std::setw(width) << "group" << std::right << std::setw(9)
                   << "samples" << std::setw(14) << "mean error" << std::setw(14) << "max error"
                   << "\n";
         for (const auto& r : reports)
-            std::cout << std::left << std::setw(16) << r.group << std::right << std::setw(9)
+            std::cout << std::left << std::setw(width) << r.group << std::right << std::setw(9)
                       << r.samples << std::setw(14) << std::setprecision(4) << std::scientific
                       << r.meanError << std::setw(14) << r.maxError << std::defaultfloat << "\n";
         for (const auto& [k, v] : s.model->diagnostics())

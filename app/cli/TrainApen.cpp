@@ -85,7 +85,7 @@ int trainApen(const std::vector<std::string>& argv) {
               << c.scene.pointsPerPart << " points), " << r.training.rows.size() << " epochs in "
               << formatDuration(r.seconds) << "; " << c.heldOut << " held-out scenes:\n"
               << "  mIoU of the predicted partition   " << r.miou << "\n"
-              << "  mean uncertainty (1 - max p)      " << r.meanUncertainty << "\n"
+              << "  mean uncertainty Σ(1 - max p)     " << r.meanUncertainty << "\n"
               << "  piecewise E(3) error (true parts) " << r.piecewiseError << "\n"
               << "  Spearman(uncertainty, error)      " << r.spearman << "\n"
               << "  nodes in parts that mix objects, per partition (cells, layers 2.., final):";

@@ -96,11 +96,21 @@ void Exploration::restartWorker() {
     worker_->setModel(model_, sample_, options);
 }
 
+std::unique_ptr<Model> makeModel(const QString& nameOrFile, const ModelOptions& options) {
+    ModelOptions create = options;
+    const auto weights = create.find(views::kWeightsOption);
+    const std::string path = weights != create.end() ? weights->second : std::string();
+    if (weights != create.end()) create.erase(weights);
+    auto model = builtinModels().create(nameOrFile.toStdString(), create);
+    if (!path.empty()) model->load(path);
+    return model;
+}
+
 QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
                                 DeviceKind device) {
     std::shared_ptr<Model> model;
     try {
-        model = builtinModels().create(nameOrFile.toStdString(), options);
+        model = makeModel(nameOrFile, options);
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }

@@ -1,10 +1,10 @@
 // equiscope [FILE] [--screenshot OUT.png] [--size WxH]: the desktop application.
 
-#include "BuiltinModels.h"
 #include "Exploration.h"
 #include "MainWindow.h"
 #include "TrainingPanel.h"
 #include "VtkViewport.h"
+#include "models/ModelRegistry.h"
 #include "util/Runtime.h"
 
 #include <QApplication>
@@ -106,8 +106,7 @@ int main(int argc, char** argv) {
             state.model = parser.value(model);
             for (const QString& kv : parser.values(modelOption))
                 equiscope::addOption(state.options, kv.toStdString());
-            equiscope::builtinModels().create(state.model.toStdString(),
-                                              state.options); // fail early on bad input
+            equiscope::gui::makeModel(state.model, state.options); // fail early on bad input
             state.device = QString::fromStdString(
                 equiscope::deviceName(equiscope::parseDevice(parser.value(device).toStdString())));
         }

@@ -17,6 +17,7 @@
 #include "TransformPanel.h"
 
 #include <QComboBox>
+#include <QTemporaryDir>
 #include <numeric>
 #include <set>
 
@@ -27,6 +28,7 @@ using Colour = views::PartsPanel::Colour;
 class TestGuiParts : public QObject {
     Q_OBJECT
     std::unique_ptr<MainWindow> window_;
+    QTemporaryDir dir_;
 
     bool waitUpdated() {
         QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
@@ -44,15 +46,23 @@ class TestGuiParts : public QObject {
         window_ = test::openWindow(QStringLiteral("parts:3"), QSize(520, 400));
         QVERIFY(window_);
         QCOMPARE(window_->sample()->nodeCount(), int64_t(1024));
-        // A short training, as `train apen` does, then the model made current.
-        std::shared_ptr<Model> model = builtinModels().create("apen");
+        // A short training, as `train apen --out` does, then its weights applied from the
+        // Model dock's "weights" entry.
+        const auto model = builtinModels().create("apen");
         apen::ApenTrainConfig c;
         c.scenes = 8;
         c.heldOut = 2;
         c.epochs = 4;
         apen::trainApen(c, {}, dynamic_cast<apen::ApenModel*>(model.get()));
+        const QString weights = dir_.filePath("model.pt");
+        model->save(weights.toStdString());
         QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
-        window_->exploration()->useModel(model, "apen", {}, DeviceKind::Cpu);
+        QCOMPARE(
+            window_->applyModel("apen", {{"weights", "/nonexistent/model.pt"}}, DeviceKind::Cpu)
+                .isEmpty(),
+            false); // a clear error, the previous (no) model kept
+        QCOMPARE(window_->applyModel("apen", {{"weights", weights.toStdString()}}, DeviceKind::Cpu),
+                 QString());
         QVERIFY(updated.wait(60000));
     }
 
@@ -133,7 +143,8 @@ class TestGuiParts : public QObject {
         QCOMPARE(panel->scatterPoints(), 1024);
         QVERIFY(panel->spearmanText().contains("Spearman"));
         // Back to the main colour choice.
-        window_->colorCombo()->setCurrentIndex(window_->colorCombo()->count() - 1);
+        QComboBox* main = window_->colorCombo();
+        main->setCurrentIndex(main->currentIndex() == 0 ? main->count() - 1 : 0);
         QCOMPARE(panel->colour(), Colour::Off);
     }
 };
