@@ -23,10 +23,10 @@ Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress) {
         }
     if (pathOrDemo == "parts" || pathOrDemo.rfind("parts:", 0) == 0) {
         uint64_t seed = 1;
-        if (pathOrDemo.size() > 6) {
+        if (pathOrDemo != "parts") {
             char* end = nullptr;
             seed = std::strtoull(pathOrDemo.c_str() + 6, &end, 10);
-            if (*end != '\0')
+            if (*end != '\0' || end == pathOrDemo.c_str() + 6 || pathOrDemo[6] == '-')
                 throw Error("'" + pathOrDemo + "': expected parts or parts:SEED (a whole number)");
         }
         Dataset d = Dataset::of(makeMultiPartScene({}, seed));
@@ -42,7 +42,8 @@ void adoptPartLabels(Sample& s) {
     if (!s.parts.empty()) return;
     for (const char* name : {"part", "parts", "segment", "instance"}) {
         const Field* f = s.find(name);
-        if (f && f->type == FieldType::Categorical && f->shape.size() == 2 && f->width() == 1) {
+        if (f && (f->type == FieldType::Categorical || f->storage == Storage::Integer) &&
+            f->shape.size() == 2 && f->width() == 1) {
             s.parts.assign(f->values.begin(), f->values.end());
             return;
         }

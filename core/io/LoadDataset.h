@@ -12,8 +12,8 @@ namespace equiscope {
 
 Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress = {});
 
-// Ground-truth parts from a file's labels: a per-node categorical field named part, parts,
-// segment or instance becomes Sample::parts when the reader set none.
+// Ground-truth parts from a file's labels: a per-node categorical or integer field named
+// part, parts, segment or instance becomes Sample::parts when the reader set none.
 void adoptPartLabels(Sample& sample);
 
 } // namespace equiscope

@@ -11,6 +11,7 @@
 #include "ScriptedModels.h"
 #include "TestSupport.h"
 #include "groups/Piecewise.h"
+#include "io/LoadDataset.h"
 #include "metrics/Equivariance.h"
 #include "metrics/PartitionScores.h"
 #include "metrics/PiecewiseEquivariance.h"
@@ -101,6 +102,19 @@ class TestApen : public QObject {
         QCOMPARE(makeMultiPartScene({4, 200, 0.0, false, 0.4}, 11).positions().values,
                  s.positions().values);
         QVERIFY_THROWS_EXCEPTION(Error, makeMultiPartScene({0, 200, 0.0, false, 0.4}, 1));
+    }
+
+    // Scenes by name, and part labels kept from files (a PLY with an integer "part").
+    void scenesByNameAndLabelsFromFiles() {
+        QCOMPARE(loadDataset("parts:5").samples.front().parts.size(), std::size_t(1024));
+        QVERIFY_THROWS_EXCEPTION(Error, loadDataset("parts:"));
+        QVERIFY_THROWS_EXCEPTION(Error, loadDataset("parts:x1"));
+        QTemporaryDir dir;
+        const std::string ply = test::writeTempFile(
+            dir, "labelled.ply",
+            "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+            "property float z\nproperty int part\nend_header\n0 0 0 4\n1 0 0 4\n0 1 0 9\n");
+        QCOMPARE(loadDataset(ply).samples.front().parts, (std::vector<int64_t>{4, 4, 9}));
     }
 
     // Each part moves rigidly: distances inside a part are kept, across parts they change.
