@@ -114,7 +114,12 @@ void PartsPanel::setScatter(const std::vector<double>& uncertainty,
     QChart* old = scatter_->chart();
     scatter_->setChart(chart);
     delete old;
-    spearman_->setText(scatterPoints_ ? tr("Spearman rank correlation ρ = %1 over %2 nodes")
+    double mean = 0;
+    for (int i = 0; i < scatterPoints_; ++i)
+        mean += error[static_cast<std::size_t>(i)] / scatterPoints_;
+    spearman_->setText(scatterPoints_ ? tr("mean piecewise error %1; Spearman rank correlation "
+                                           "ρ = %2 over %3 nodes")
+                                            .arg(mean, 0, 'g', 6)
                                             .arg(rho, 0, 'f', 3)
                                             .arg(scatterPoints_)
                                       : QString());

@@ -29,7 +29,8 @@ class PartsPanel : public QWidget {
     // The parts one can pick and move (true parts when the data has them, else predicted).
     void setMovableParts(const QStringList& names);
     void setStatus(const QString& text);
-    // x: uncertainty, y: piecewise error, one point per node; rho printed in the title.
+    // x: uncertainty, y: piecewise error, one point per node; the mean error and Spearman's
+    // rho printed above.
     void setScatter(const std::vector<double>& uncertainty, const std::vector<double>& error,
                     double rho);
 

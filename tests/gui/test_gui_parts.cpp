@@ -142,6 +142,18 @@ class TestGuiParts : public QObject {
         QVERIFY(updated.wait(60000));
         QCOMPARE(panel->scatterPoints(), 1024);
         QVERIFY(panel->spearmanText().contains("Spearman"));
+        // The CLI prints the same mean for the same model, data and elements.
+        const auto& error = window_->parts()->pieceError();
+        const double mean = std::accumulate(error.begin(), error.end(), 0.0) / error.size();
+        const auto cli = test::runTool(
+            "equiscope-cli",
+            {"check", "--model", "apen", "--load", dir_.filePath("model.pt"), "--data", "parts:3",
+             "--group", "PiecewiseE3", "--parts", "gt", "--samples", "4", "--json"});
+        QCOMPARE(cli.status, 0);
+        const double cliMean = cli.json()["results"][0]["mean_error"].toDouble();
+        QVERIFY2(std::abs(cliMean - mean) <= 1e-9 * std::max(1.0, mean),
+                 qPrintable(QString("CLI %1, app %2").arg(cliMean).arg(mean)));
+        QVERIFY(panel->spearmanText().contains(QString::number(mean, 'g', 6)));
         // Back to the main colour choice.
         QComboBox* main = window_->colorCombo();
         main->setCurrentIndex(main->currentIndex() == 0 ? main->count() - 1 : 0);
