@@ -85,6 +85,7 @@ class PermutationGroup : public Group {
 // never reads a time field is invariant by construction.
 class TimeShiftGroup : public Group {
   public:
+    bool shiftsTime() const override { return true; }
     std::string name() const override;
     GroupElement sample(Rng& rng, const SampleContext& context) const override;
     std::vector<ParameterSpec> parameters() const override;

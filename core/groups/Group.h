@@ -52,6 +52,7 @@ class Group {
     // Empty for finite groups and for TimeShift (it moves no coordinates).
     virtual std::vector<Generator> generators() const = 0;
     virtual bool permutesNodes() const { return false; }
+    virtual bool shiftsTime() const { return false; } // TimeShift: sweeps move the clock
 };
 
 // Parses "SE3", "SO2(x)", "O2(0,0,1)", "SO3*Scale", "SE3*Perm"; throws Error naming the

@@ -56,19 +56,24 @@ Plan planFor(const Group& group, const Eigen::Vector3d& axis, double rmsRadius) 
     return p;
 }
 
-} // namespace
-
-SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
-                  int steps, const Progress& progress) {
-    if (steps < 2) throw Error("a sweep needs at least 2 steps");
-    if (axis.norm() < 1e-12) throw Error("the sweep axis must not be zero");
-    const Plan plan = planFor(group, axis, evaluator.context().scale);
-    SweepReport report;
-    report.group = group.name();
+// The swept parameter values and their elements; fills the report's generator and unit.
+void planElements(const Group& group, const Eigen::Vector3d& axis, const SampleContext& context,
+                  int steps, SweepReport& report, std::vector<double>& parameters,
+                  std::vector<GroupElement>& elements) {
+    if (group.shiftsTime()) { // no coordinates move: the clock runs over the trajectory's span
+        report.generator = "time shift";
+        report.unit = "time units";
+        for (int i = 0; i < steps; ++i) {
+            GroupElement e;
+            e.timeShift = context.timeSpan * (2.0 * i / (steps - 1) - 1);
+            parameters.push_back(e.timeShift);
+            elements.push_back(e);
+        }
+        return;
+    }
+    const Plan plan = planFor(group, axis, context.scale);
     report.generator = plan.generator.name;
     report.unit = plan.unit;
-    std::vector<double> parameters;
-    std::vector<GroupElement> elements;
     for (int i = 0; i < steps; ++i) {
         const double f = static_cast<double>(i) / (steps - 1);
         const double value = plan.logarithmic ? plan.from * std::pow(plan.to / plan.from, f)
@@ -77,6 +82,19 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
         const double s = plan.logarithmic ? std::log(value) : value * plan.toGeneratorParameter;
         elements.push_back(exponential(plan.generator.linear, plan.generator.translation, s));
     }
+}
+
+} // namespace
+
+SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
+                  int steps, const Progress& progress) {
+    if (steps < 2) throw Error("a sweep needs at least 2 steps");
+    if (axis.norm() < 1e-12) throw Error("the sweep axis must not be zero");
+    SweepReport report;
+    report.group = group.name();
+    std::vector<double> parameters;
+    std::vector<GroupElement> elements;
+    planElements(group, axis, evaluator.context(), steps, report, parameters, elements);
     const ErrorReport errors = evaluator.errors(elements, group.name(), progress);
     for (int i = 0; i < steps; ++i)
         report.points.push_back({parameters[static_cast<std::size_t>(i)],

@@ -21,7 +21,8 @@ struct SweepReport {
 
 // The subgroup a group offers for sweeping: SO3/O3/SE3/E3 and SO2 sweep a rotation angle
 // (about `axis` where the group allows it), Scale sweeps the factor from 1/2 to 2, T3
-// sweeps a translation along `axis` over +-2 RMS radii. Throws Error for finite groups.
+// sweeps a translation along `axis` over +-2 RMS radii, TimeShift the clock over +-the
+// trajectory's span. Throws Error for finite groups.
 SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
                   int steps, const Progress& progress = {});
 

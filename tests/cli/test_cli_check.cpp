@@ -259,6 +259,16 @@ class TestCliCheck : public QObject {
         QCOMPARE(forecaster.status, 0);
         QVERIFY(meanOf(forecaster) < 1e-12);
         QCOMPARE(cli({"lie", "--model", clock, "--data", nri, "--group", "TimeShift"}).status, 2);
+        // A sweep runs the clock over the trajectory's span (49 frames: -48..48).
+        const Run sweep =
+            cli({"sweep", "--model", clock, "--features", "time", "--data", nri, "--frame", "30",
+                 "--group", "TimeShift", "--steps", "5", "--dtype", "float64", "--json"});
+        QCOMPARE(sweep.status, 0);
+        const QJsonArray points = sweep.json()["points"].toArray();
+        QCOMPARE(points.size(), 5);
+        QCOMPARE(points[0].toObject()["parameter"].toDouble(), -48.0);
+        QVERIFY(points[2].toObject()["mean_error"].toDouble() < 1e-12); // no shift
+        QVERIFY(points[0].toObject()["mean_error"].toDouble() > 1e-3);
     }
 
     // Issue 7 from the CLI: train apen's JSON, then PiecewiseE3 checks of the trained model
