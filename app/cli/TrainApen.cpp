@@ -51,12 +51,7 @@ int trainApen(const std::vector<std::string>& argv) {
     c.scene.contact = args.has("contact");
     for (const std::string& o : args.all("model-option")) addOption(c.model, o);
     readCommon(args, c);
-    if (const auto out = outputFiles(args)) {
-        c.checkpointDirectory = out->checkpoint;
-        c.csvLog = out->csv;
-        c.jsonLog = out->json;
-        c.resume = args.has("resume");
-    }
+    readOutputs(args, c);
     // Options checked (and defaults filled) by the registry before any training.
     const std::unique_ptr<Model> model = builtinModels().create("apen", c.model);
     auto* apenModel = dynamic_cast<apen::ApenModel*>(model.get());

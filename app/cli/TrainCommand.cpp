@@ -38,14 +38,9 @@ per::PerConfig configFrom(const Arguments& args) {
     c.adjustEpoch = static_cast<int>(args.integer("adjust-epoch", c.adjustEpoch, 1, 1000000));
     c.initialLambda = args.number("lambda", c.initialLambda);
     readCommon(args, c);
-    if (const auto out = outputFiles(args)) {
-        c.checkpointDirectory = out->checkpoint;
+    if (readOutputs(args, c))
         c.checkpointEvery =
             static_cast<int>(args.integer("checkpoint-every", c.checkpointEvery, 0, 1000000));
-        c.resume = args.has("resume");
-        c.csvLog = out->csv;
-        c.jsonLog = out->json;
-    }
     return c;
 }
 
@@ -82,12 +77,7 @@ int trainEgnn(const std::vector<std::string>& argv) {
     c.epochs = static_cast<int>(args.integer("epochs", c.epochs, 1, 1000000));
     c.batch = static_cast<int>(args.integer("batch", c.batch, 1, 100000));
     readCommon(args, c);
-    if (const auto out = outputFiles(args)) {
-        c.checkpointDirectory = out->checkpoint;
-        c.csvLog = out->csv;
-        c.jsonLog = out->json;
-        c.resume = args.has("resume");
-    }
+    readOutputs(args, c);
     int lastTenth = -1;
     const nbody::ForecastResult r = nbody::trainForecast(c, consoleProgress(lastTenth));
     std::cerr << "\n";

@@ -17,6 +17,17 @@ struct OutputFiles {
 };
 std::optional<OutputFiles> outputFiles(const Arguments& args);
 
+// --out DIR and --resume into any trainer's config; false without --out.
+template <typename Config> bool readOutputs(const Arguments& args, Config& c) {
+    const auto out = outputFiles(args);
+    if (!out) return false;
+    c.checkpointDirectory = out->checkpoint;
+    c.csvLog = out->csv;
+    c.jsonLog = out->json;
+    c.resume = args.has("resume");
+    return true;
+}
+
 // --lr, --seed and --device into any trainer's config.
 template <typename Config> void readCommon(const Arguments& args, Config& c) {
     c.learningRate = args.number("lr", c.learningRate);
