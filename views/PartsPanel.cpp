@@ -104,6 +104,8 @@ void PartsPanel::setScatter(const std::vector<double>& uncertainty,
     x->setRange(0, xMax * 1.05);
     auto* y = new QLogValueAxis;
     y->setTitleText(tr("piecewise error (relative, log)"));
+    y->setLabelFormat("%.0e");
+    y->setBase(10);
     y->setRange(scatterPoints_ ? yMin / 2 : 1e-16, scatterPoints_ ? yMax * 2 : 1);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

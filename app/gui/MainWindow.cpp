@@ -202,8 +202,8 @@ void MainWindow::buildDocks() {
     auto* inspectorDock =
         dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     partsPanel_ = new views::PartsPanel(this);
-    tabifyDockWidget(inspectorDock,
-                     dock(tr("Parts"), "partsDock", partsPanel_, Qt::RightDockWidgetArea));
+    partsDock_ = dock(tr("Parts"), "partsDock", partsPanel_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspectorDock, partsDock_);
     inspectorDock->raise();
     charts_ = new views::ChartsPanel(this);
     auto* chartsDock = dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);

@@ -63,6 +63,7 @@ class MainWindow : public QMainWindow {
     TrainingPanel* training() const { return training_; }
     Exploration* exploration() const { return exploration_; }
     views::PartsPanel* partsPanel() const { return partsPanel_; }
+    QDockWidget* partsDock() const { return partsDock_; }
     PartsExplorer* parts() const { return parts_; }
     QComboBox* colorCombo() const { return colorCombo_; }
     QComboBox* colormapCombo() const { return colormapCombo_; }
@@ -118,6 +119,7 @@ class MainWindow : public QMainWindow {
     views::ChartsPanel* charts_ = nullptr;
     views::TimelinePanel* timeline_ = nullptr;
     views::PartsPanel* partsPanel_ = nullptr;
+    QDockWidget* partsDock_ = nullptr;
     PartsExplorer* parts_ = nullptr;
     QDockWidget* timelineDock_ = nullptr;
     int shownSample_ = 0;

@@ -142,7 +142,7 @@ void PartsExplorer::applyColours() {
                 .arg(QString::fromStdString(view_->names[static_cast<std::size_t>(layer)])),
             view_->doubt[static_cast<std::size_t>(layer)]);
     } else if (c == Colour::PiecewiseError && !pieceError_.empty()) {
-        points_->setExternal(tr("piecewise error (relative)"), pieceError_);
+        points_->setExternal(tr("piecewise error"), pieceError_);
     } else {
         points_->clearExternal();
     }

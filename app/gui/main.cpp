@@ -2,6 +2,8 @@
 
 #include "Exploration.h"
 #include "MainWindow.h"
+#include "PartsExplorer.h"
+#include "PartsPanel.h"
 #include "TrainingPanel.h"
 #include "VtkViewport.h"
 #include "models/ModelRegistry.h"
@@ -9,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QFile>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -73,7 +76,9 @@ int main(int argc, char** argv) {
         QStringLiteral("what"), QStringLiteral("viewport"));
     const QCommandLineOption analysis(
         QStringLiteral("analysis"),
-        QStringLiteral("Run sweep, profile or lie before the screenshot."), QStringLiteral("name"));
+        QStringLiteral("Run sweep, profile or lie (Charts dock) or parts (a per-part check in the "
+                       "Parts dock) before the screenshot."),
+        QStringLiteral("name"));
     const QCommandLineOption train(
         QStringLiteral("train"),
         QStringLiteral("Train PER on a task (inertia, cossim, motion) in the Training tab before "
@@ -122,11 +127,12 @@ int main(int argc, char** argv) {
         return kExitBadInput;
     }
     if ((what != "viewport" && what != "window" && what != "training") ||
-        (!chart.isEmpty() && chart != "sweep" && chart != "profile" && chart != "lie") ||
+        (!chart.isEmpty() && chart != "sweep" && chart != "profile" && chart != "lie" &&
+         chart != "parts") ||
         (!chart.isEmpty() && !parser.isSet(model))) {
         std::fprintf(stderr,
                      "equiscope: --capture takes viewport, window or training; --analysis takes "
-                     "sweep, profile or lie and needs --model\n");
+                     "sweep, profile, lie or parts and needs --model\n");
         return kExitBadInput;
     }
     const QString colour = parser.value(colorBy);
@@ -186,12 +192,20 @@ int main(int argc, char** argv) {
                                  window.exploration()->runProfile();
                              else if (chart == "lie")
                                  window.exploration()->runLie();
-                             else
+                             else if (chart != "parts")
                                  shoot();
                          });
         QObject::connect(window.exploration(), &equiscope::gui::Exploration::analysisDone, &window,
                          [shoot, chart](const QString& name) {
                              if (name == chart) shoot();
+                         });
+        // --analysis parts: once the partitions are in, a random per-part check; then shoot.
+        QObject::connect(window.parts(), &equiscope::gui::PartsExplorer::updated, &window,
+                         [shoot, &window, chart] {
+                             if (chart != "parts") return;
+                             if (!window.parts()->pieceError().empty()) return shoot();
+                             window.partsDock()->raise();
+                             Q_EMIT window.partsPanel()->checkRequested();
                          });
         QObject::connect(window.exploration()->worker(), &equiscope::gui::ModelWorker::failed,
                          &window, [](const QString& message) {

@@ -17,6 +17,7 @@
 #include "TransformPanel.h"
 
 #include <QComboBox>
+#include <QImage>
 #include <QTemporaryDir>
 #include <numeric>
 #include <set>
@@ -154,6 +155,14 @@ class TestGuiParts : public QObject {
         QVERIFY2(std::abs(cliMean - mean) <= 1e-9 * std::max(1.0, mean),
                  qPrintable(QString("CLI %1, app %2").arg(cliMean).arg(mean)));
         QVERIFY(panel->spearmanText().contains(QString::number(mean, 'g', 6)));
+        // The same as a batch figure: --analysis parts runs the check before the shot.
+        const QString png = dir_.filePath("parts.png");
+        const auto shot =
+            test::runTool("equiscope", {"parts:3", "--model", "apen", "--model-option",
+                                        "weights=" + dir_.filePath("model.pt"), "--analysis",
+                                        "parts", "--screenshot", png, "--size", "320x240"});
+        QCOMPARE(shot.status, 0);
+        QCOMPARE(QImage(png).size(), QSize(320, 240));
         // Back to the main colour choice.
         QComboBox* main = window_->colorCombo();
         main->setCurrentIndex(main->currentIndex() == 0 ? main->count() - 1 : 0);
