@@ -286,6 +286,7 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
     file->addAction(tr("Open &Demo Scene"), this, [this] { open(QStringLiteral("demo")); });
+    file->addAction(tr("Open &Multi-part Scene"), this, [this] { open(QStringLiteral("parts")); });
     file->addSeparator();
     file->addAction(tr("Open &Session…"), this, &MainWindow::openSessionFile)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));

@@ -16,6 +16,7 @@
 #include "TestSupport.h"
 #include "TransformPanel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QImage>
 #include <QTemporaryDir>
@@ -167,6 +168,17 @@ class TestGuiParts : public QObject {
         QComboBox* main = window_->colorCombo();
         main->setCurrentIndex(main->currentIndex() == 0 ? main->count() - 1 : 0);
         QCOMPARE(panel->colour(), Colour::Off);
+    }
+
+    void fileMenuOpensAScene() {
+        QAction* open = nullptr;
+        for (QAction* a : window_->findChildren<QAction*>())
+            if (a->text().remove('&') == "Open Multi-part Scene") open = a;
+        QVERIFY(open);
+        QSignalSpy shown(window_.get(), &MainWindow::datasetShown);
+        open->trigger();
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window_->sample()->parts.size(), std::size_t(1024));
     }
 };
 
