@@ -44,7 +44,6 @@ class PartsPanel : public QWidget {
     QString spearmanText() const;
     QString partitionLabel() const; // the name under the slider
     int scatterPoints() const;
-    QChartView* scatterView() const { return scatter_; }
 
   Q_SIGNALS:
     void colourChanged();

@@ -28,8 +28,7 @@ ModelSpec apenSpec(int featureDim) {
     return s;
 }
 
-} // namespace
-
+// The config an options map (completed by the registry) describes.
 ApenConfig apenConfigFrom(const ModelOptions& o) {
     const OptionReader r("apen", o);
     ApenConfig c;
@@ -46,6 +45,17 @@ ApenConfig apenConfigFrom(const ModelOptions& o) {
     c.sigmas = sigmas;
     return c;
 }
+
+std::unique_ptr<ApenModel> makeApenModel(const ModelOptions& o) {
+    const ApenConfig c = apenConfigFrom(o);
+    const OptionReader r("apen", o);
+    const int64_t f = r.integer("feature_dim", 0, 4096);
+    auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)),
+                           [&] { return ApenNetwork(c, f); });
+    return std::make_unique<ApenModel>(o, net);
+}
+
+} // namespace
 
 ApenModel::ApenModel(const ModelOptions& options, ApenNetwork net)
     : ModuleModel(
@@ -75,15 +85,6 @@ at::Tensor ApenModel::partition(const at::Tensor& pos, const at::Tensor& feat) {
     }
     for (auto& p : q) p = torch::constant_pad_nd(p, {0, widest - p.size(1)}); // zero columns
     return torch::stack(q);
-}
-
-std::unique_ptr<ApenModel> makeApenModel(const ModelOptions& o) {
-    const ApenConfig c = apenConfigFrom(o);
-    const OptionReader r("apen", o);
-    const int64_t f = r.integer("feature_dim", 0, 4096);
-    auto net = buildSeeded(static_cast<uint64_t>(r.integer("seed", 0, INT64_MAX)),
-                           [&] { return ApenNetwork(c, f); });
-    return std::make_unique<ApenModel>(o, net);
 }
 
 void registerApen(ModelRegistry& registry) {

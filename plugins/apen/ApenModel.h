@@ -26,8 +26,4 @@ class ApenModel : public ModuleModel {
     ApenNetwork net_;
 };
 
-// The config an options map describes (layers, hidden, parts, sigma_scale).
-ApenConfig apenConfigFrom(const ModelOptions& options);
-std::unique_ptr<ApenModel> makeApenModel(const ModelOptions& options);
-
 } // namespace equiscope::apen

@@ -47,8 +47,6 @@ class ApenNetworkImpl : public torch::nn::Module {
     torch::Tensor forwardFixed(const torch::Tensor& x, const torch::Tensor& feat,
                                const torch::Tensor& labels);
 
-    const ApenConfig& config() const { return config_; }
-
   private:
     ApenConfig config_;
     std::vector<torch::nn::Sequential> point_, head_;
