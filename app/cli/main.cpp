@@ -1,8 +1,10 @@
 // equiscope-cli: the Qt-free command line over core and plugins.
 
 #include "Commands.h"
+#include "util/ReadBudget.h"
 #include "util/Runtime.h"
 
+#include <charconv>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -24,7 +26,36 @@ void printUsage(std::ostream& out) {
            "  simulate nbody --n N --seed S --out FILE.npz  the charged n-body dataset\n\n"
            "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
            "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
+           "--max-memory BYTES (any command; suffix K, M or G) caps the memory one file's read "
+           "may take\n(default 4G).\n"
            "see README.md. Exit status: 0 ok, 1 a check above --tol, 2 bad input.\n";
+}
+
+// Takes "--max-memory BYTES" out of `args` and applies it; false on a bad value.
+bool takeMemoryBudget(std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] != "--max-memory") continue;
+        const std::string text = i + 1 < args.size() ? args[i + 1] : "";
+        uint64_t bytes = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+        const std::string suffix(end, text.data() + text.size());
+        const int shift = suffix.empty()  ? 0
+                          : suffix == "K" ? 10
+                          : suffix == "M" ? 20
+                          : suffix == "G" ? 30
+                                          : -1;
+        if (ec != std::errc() || shift < 0 || bytes == 0 || bytes > (UINT64_MAX >> shift)) {
+            std::cerr << "equiscope-cli: --max-memory expects a byte count > 0 (e.g. 4294967296 "
+                         "or 4G), got '"
+                      << text << "'\n";
+            return false;
+        }
+        equiscope::ReadBudget::setLimit(bytes << shift);
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                   args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+        --i;
+    }
+    return true;
 }
 
 } // namespace
@@ -34,6 +65,11 @@ int main(int argc, char** argv) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage(args.empty() ? std::cerr : std::cout);
         return args.empty() ? equiscope::cli::kExitBadInput : equiscope::cli::kExitOk;
+    }
+    if (!takeMemoryBudget(args)) return equiscope::cli::kExitBadInput;
+    if (args.empty()) {
+        printUsage(std::cerr);
+        return equiscope::cli::kExitBadInput;
     }
     equiscope::configureRuntime();
     const std::string command = args[0];

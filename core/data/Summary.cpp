@@ -1,5 +1,7 @@
 #include "data/Summary.h"
 
+#include "util/CheckedMath.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,9 +12,9 @@ namespace equiscope {
 namespace {
 
 std::string labelName(const Field& f, double code) {
-    const auto i = static_cast<std::size_t>(code);
-    if (code >= 0 && i < f.categories.size() && static_cast<double>(i) == code)
-        return f.categories[i];
+    const auto i = wholeNumber(code, 0, INT64_MAX); // codes come from files: any double
+    if (i && static_cast<uint64_t>(*i) < f.categories.size())
+        return f.categories[static_cast<std::size_t>(*i)];
     char text[32];
     std::snprintf(text, sizeof text, "%g", code);
     return text;

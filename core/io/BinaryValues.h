@@ -1,10 +1,12 @@
 #pragma once
 // Decoding of fixed-size binary numbers in either byte order.
 
+#include "util/CheckedMath.h"
+
 #include <cstdint>
 #include <cstring>
-#include <optional>
 #include <string_view>
+#include <utility>
 
 namespace equiscope {
 
@@ -59,13 +61,6 @@ inline double loadAsDouble(const char* p, ScalarKind kind, bool bigEndian) {
         return loadValue<double>(p, bigEndian);
     }
     return 0;
-}
-
-// Multiplication that reports overflow instead of wrapping (counts from files).
-inline std::optional<uint64_t> checkedMul(uint64_t a, uint64_t b) {
-    uint64_t r = 0;
-    if (__builtin_mul_overflow(a, b, &r)) return std::nullopt;
-    return r;
 }
 
 } // namespace equiscope

@@ -7,10 +7,12 @@
 // branching joints) is its part label.
 
 #include "io/BuiltinReaders.h"
+#include "io/InputLimits.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/ExactNumber.h"
 #include "util/MappedFile.h"
+#include "util/ReadBudget.h"
 
 #include <Eigen/Geometry>
 #include <array>
@@ -60,7 +62,9 @@ Eigen::Vector3d readOffset(TextScanner& scan) {
 }
 
 // One joint's block after its name: { OFFSET CHANNELS (JOINT | End Site)* }.
-void readJoint(TextScanner& scan, std::vector<Joint>& joints, int index, int& channels) {
+void readJoint(TextScanner& scan, std::vector<Joint>& joints, int index, int& channels,
+               int depth = 1) {
+    requireNesting(scan.here(), depth, "joints");
     expect(scan, "{");
     joints[static_cast<std::size_t>(index)].offset = readOffset(scan);
     expect(scan, "CHANNELS");
@@ -81,7 +85,7 @@ void readJoint(TextScanner& scan, std::vector<Joint>& joints, int index, int& ch
         if (t == "JOINT") {
             child.name = std::string(scan.requireToken("a joint name"));
             joints.push_back(child);
-            readJoint(scan, joints, static_cast<int>(joints.size()) - 1, channels);
+            readJoint(scan, joints, static_cast<int>(joints.size()) - 1, channels, depth + 1);
         } else if (t == "End") {
             expect(scan, "Site");
             child.name = joints[static_cast<std::size_t>(index)].name + "_end";
@@ -135,14 +139,19 @@ class BvhReader : public FormatReader {
         expect(scan, "Frame");
         expect(scan, "Time:");
         const double frameTime = scan.requireDouble("the frame time");
-        // Every value takes at least two bytes ("0 ").
-        if (frames < 0 ||
-            (channels > 0 && static_cast<double>(frames) * channels > scan.remaining() / 2.0 + 1))
-            scan.fail(std::to_string(frames) + " frames of " + std::to_string(channels) +
-                      " channels are more than the " + std::to_string(scan.remaining()) +
-                      " bytes left can hold");
-
+        // Every value takes at least two bytes ("0 "), a frame without channels its newline;
+        // the last value may end the file.
+        if (frames < 0) scan.fail("expected a frame count >= 0, got " + std::to_string(frames));
+        requireFits(scan.here(), static_cast<uint64_t>(frames),
+                    channels > 0 ? 2 * static_cast<uint64_t>(channels) : 1, scan.remaining() + 1,
+                    std::to_string(frames) + " frames of " + std::to_string(channels) +
+                        " channels");
         const auto n = static_cast<int64_t>(joints.size());
+        // Joints x frames: the positions of every joint in every frame, and the channels.
+        ReadBudget::charge(path, static_cast<uint64_t>(frames),
+                           (static_cast<uint64_t>(n) * 3 + static_cast<uint64_t>(channels)) *
+                               sizeof(double),
+                           std::to_string(frames) + " frames of " + std::to_string(n) + " joints");
         std::vector<double> values(static_cast<std::size_t>(frames * channels));
         std::vector<double> pos(static_cast<std::size_t>(frames * n * 3));
         std::vector<Eigen::Isometry3d> global(joints.size());
@@ -213,6 +222,7 @@ class BvhReader : public FormatReader {
         s.frameFields.push_back(std::move(raw));
         s.metadata["frame_time"] = exactNumber(frameTime);
         s.metadata["channels"] = std::to_string(channels);
+        s.metadata["up_axis"] = "y"; // BVH is Y-up: the viewer stands the figure upright
         return Dataset::of(std::move(s));
     }
 };

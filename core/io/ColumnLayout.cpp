@@ -1,6 +1,7 @@
 #include "io/ColumnLayout.h"
 
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
 #include <algorithm>
 #include <cctype>
@@ -80,6 +81,8 @@ std::optional<std::pair<std::string, int>> indexedName(const std::string& name) 
 ColumnLayout layoutColumns(const std::vector<Column>& columns, int64_t rows,
                            const std::string& path,
                            const std::map<std::string, FieldType>& typeHints) {
+    ReadBudget::charge(path, static_cast<uint64_t>(std::max<int64_t>(rows, 0)),
+                       columns.size() * sizeof(double), std::to_string(rows) + " points");
     std::vector<std::string> names;
     for (const Column& c : columns) names.push_back(lower(c.name));
     std::vector<bool> used(columns.size(), false);

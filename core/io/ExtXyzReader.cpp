@@ -7,6 +7,7 @@
 
 #include "io/BuiltinReaders.h"
 #include "io/TextScanner.h"
+#include "util/CheckedMath.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
 
@@ -99,6 +100,8 @@ std::vector<Property> parseProperties(const std::string& text, const TextScanner
         if (!parseInteger(parts[i + 2], count) || count < 1 || count > 1000)
             scan.fail("Properties: column '" + parts[i] + "' has count '" + parts[i + 2] +
                       "', expected 1 to 1000");
+        for (const Property& p : out)
+            if (p.name == parts[i]) scan.fail("Properties: column '" + p.name + "' given twice");
         out.push_back({parts[i], type[0], static_cast<int>(count)});
     }
     return out;
@@ -128,10 +131,16 @@ FieldType typeFor(const Property& p) {
 
 // The frame's atom lines, parsed by its Properties.
 void readAtoms(TextScanner& scan, Frame& f) {
+    // Every value takes at least two bytes ("0 "): reserve no more values than the bytes left
+    // can hold, over all columns (a short file then fails below, naming the missing line).
+    uint64_t room = scan.remaining() / 2 + 1;
     f.numbers.assign(f.properties.size(), {});
     f.strings.assign(f.properties.size(), {});
     for (std::size_t p = 0; p < f.properties.size(); ++p) {
-        const auto size = static_cast<std::size_t>(f.atoms * f.properties[p].count);
+        const auto wanted = checkedMul(static_cast<uint64_t>(f.atoms),
+                                       static_cast<uint64_t>(f.properties[p].count));
+        const uint64_t size = std::min(wanted.value_or(room), room);
+        room -= size;
         if (f.properties[p].type == 'S')
             f.strings[p].reserve(size);
         else
@@ -331,6 +340,7 @@ class ExtXyzReader : public FormatReader {
             bool plain = true;
             for (const auto& [key, value] : f.info)
                 if (key == "Properties") {
+                    if (!plain) scan.fail("the comment line gives Properties twice");
                     f.properties = parseProperties(value, scan);
                     plain = false;
                 }

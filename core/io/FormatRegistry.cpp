@@ -1,10 +1,13 @@
 #include "io/FormatRegistry.h"
 
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <new>
+#include <stdexcept>
 
 namespace equiscope {
 
@@ -65,7 +68,15 @@ const FormatReader& FormatRegistry::readerFor(const std::string& path) const {
 
 Dataset FormatRegistry::read(const std::string& path, const Progress& progress) const {
     const FormatReader& reader = readerFor(path);
-    Dataset d = reader.read(path, progress);
+    const ReadBudget::Scope budget;
+    Dataset d;
+    try {
+        d = reader.read(path, progress);
+    } catch (const std::bad_alloc&) { // a last line: readers charge the budget before allocating
+        throw Error(path + ": out of memory while reading it as " + reader.name());
+    } catch (const std::length_error&) {
+        throw Error(path + ": a size in the file is too large to allocate");
+    }
     d.source = path;
     d.format = reader.name();
     return d;

@@ -9,7 +9,9 @@
 
 #include "io/BuiltinReaders.h"
 #include "io/GraphBuilder.h"
+#include "io/InputLimits.h"
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
 #ifdef EQUISCOPE_HAVE_PUGIXML
 #include <pugixml.hpp>
@@ -89,8 +91,8 @@ std::string textOf(const pugi::xml_node& n) {
 }
 
 // Values of `key` for the elements (their <data> children), defaults where missing.
-void addField(const Key& key, const std::vector<pugi::xml_node>& elements, bool forEdges, Sample& s,
-              std::vector<std::string>& warnings) {
+void addField(const std::string& path, const Key& key, const std::vector<pugi::xml_node>& elements,
+              bool forEdges, Sample& s, std::vector<std::string>& warnings) {
     std::vector<std::string> raw;
     std::vector<bool> present;
     for (const pugi::xml_node& e : elements) {
@@ -113,11 +115,21 @@ void addField(const Key& key, const std::vector<pugi::xml_node>& elements, bool 
         return;
     }
     std::vector<std::vector<double>> rows;
-    std::size_t width = 1;
+    std::size_t width = 1, given = 0;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         rows.push_back(present[i] ? numbers(key, raw[i], warnings) : std::vector<double>{NAN});
         if (present[i]) width = std::max(width, rows.back().size());
+        given += rows.back().size();
     }
+    // One long vector would pad every other element to its width: the padding must stay
+    // comparable to the values the file holds.
+    if (width > 1 && rows.size() * width > 16 * given + 1024)
+        throw FormatError::inFile(path, "key " + key.id + ": one value has " +
+                                            std::to_string(width) + " entries; padding all " +
+                                            std::to_string(rows.size()) +
+                                            " elements to it is more than 16 times the " +
+                                            std::to_string(given) + " values given");
+    ReadBudget::charge(path, rows.size(), width * sizeof(double), "key " + key.id);
     std::vector<double> values;
     for (auto& r : rows) {
         if (r.size() != width && !(r.size() == 1 && std::isnan(r[0])))
@@ -150,12 +162,29 @@ void addField(const Key& key, const std::vector<pugi::xml_node>& elements, bool 
         s.setField(std::move(f));
 }
 
+// Elements nested deeper than kMaxNesting (the walk itself is iterative, but what the
+// document feeds must stay bounded for everything that recurses over it later).
+void checkNesting(pugi::xml_document& doc, const std::string& path) {
+    struct Walker : pugi::xml_tree_walker {
+        ptrdiff_t offset = -1;
+        bool for_each(pugi::xml_node& n) override {
+            if (depth() < kMaxNesting) return true;
+            offset = n.offset_debug();
+            return false;
+        }
+    } walker;
+    doc.traverse(walker);
+    if (walker.offset >= 0)
+        requireNesting(FilePlace::atByte(path, walker.offset), kMaxNesting + 1, "XML elements");
+}
+
 Dataset parseGraphMl(const std::string& path) {
     pugi::xml_document doc;
     const pugi::xml_parse_result ok = doc.load_file(path.c_str());
     if (!ok)
         throw FormatError::atByte(path, static_cast<int64_t>(ok.offset),
                                   std::string("not well-formed XML: ") + ok.description());
+    checkNesting(doc, path);
     const pugi::xml_node root = doc.child("graphml");
     if (!root) throw FormatError::inFile(path, "no <graphml> root element");
     const pugi::xml_node graph = root.child("graph");
@@ -170,6 +199,9 @@ Dataset parseGraphMl(const std::string& path) {
                 "",
                 false};
         if (key.name.empty()) key.name = key.id;
+        if (keys.count(key.id))
+            throw FormatError::atByte(path, k.offset_debug(),
+                                      "<key> id '" + key.id + "' declared twice");
         if (const pugi::xml_node d = k.child("default")) {
             key.fallback = textOf(d);
             key.hasDefault = true;
@@ -182,7 +214,10 @@ Dataset parseGraphMl(const std::string& path) {
     for (const pugi::xml_node& n : graph.children("node")) {
         const std::string id = n.attribute("id").value();
         if (id.empty()) throw FormatError::atByte(path, n.offset_debug(), "a <node> without id");
-        if (builder.node(id) == static_cast<int64_t>(nodes.size())) nodes.push_back(n);
+        if (builder.node(id) != static_cast<int64_t>(nodes.size()))
+            throw FormatError::atByte(path, n.offset_debug(),
+                                      "<node> id '" + id + "' declared twice");
+        nodes.push_back(n);
     }
     for (const pugi::xml_node& e : graph.children("edge")) {
         const std::string a = e.attribute("source").value(), b = e.attribute("target").value();
@@ -208,8 +243,8 @@ Dataset parseGraphMl(const std::string& path) {
                                ", skipped");
             continue;
         }
-        if (onNodes && !nodes.empty()) addField(key, nodes, false, s, warnings);
-        if (onEdges && !edges.empty()) addField(key, edges, true, s, warnings);
+        if (onNodes && !nodes.empty()) addField(path, key, nodes, false, s, warnings);
+        if (onEdges && !edges.empty()) addField(path, key, edges, true, s, warnings);
         if (key.domain == "graph")
             for (const pugi::xml_node& d : graph.children("data"))
                 if (id == d.attribute("key").value()) s.metadata[key.name] = trim(textOf(d));

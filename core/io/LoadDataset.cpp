@@ -34,20 +34,8 @@ Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress) {
         return d;
     }
     Dataset d = FormatRegistry::builtin().read(pathOrDemo, progress);
-    for (Sample& s : d.samples) adoptPartLabels(s);
+    for (Sample& s : d.samples) adoptPartLabels(s, pathOrDemo);
     return d;
-}
-
-void adoptPartLabels(Sample& s) {
-    if (!s.parts.empty()) return;
-    for (const char* name : {"part", "parts", "segment", "instance"}) {
-        const Field* f = s.find(name);
-        if (f && (f->type == FieldType::Categorical || f->storage == Storage::Integer) &&
-            f->shape.size() == 2 && f->width() == 1) {
-            s.parts.assign(f->values.begin(), f->values.end());
-            return;
-        }
-    }
 }
 
 } // namespace equiscope

@@ -14,6 +14,7 @@ Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress = {}
 
 // Ground-truth parts from a file's labels: a per-node categorical or integer field named
 // part, parts, segment or instance becomes Sample::parts when the reader set none.
-void adoptPartLabels(Sample& sample);
+// Labels that are not whole numbers in int32's range are a FormatError naming `path`.
+void adoptPartLabels(Sample& sample, const std::string& path = "the sample");
 
 } // namespace equiscope

@@ -2,8 +2,10 @@
 
 #include "data/Sample.h"
 #include "io/BinaryValues.h"
+#include "io/InputLimits.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
 #include <cstring>
 
@@ -105,11 +107,12 @@ NpyArray parseNpy(const char* data, std::size_t size, const std::string& where,
     });
     if (!ok) throw fail(static_cast<int64_t>(headerStart), "bad shape " + quoted(shapeText));
     const std::size_t dataStart = headerStart + headerLen;
-    const auto bytes = checkedMul(count, static_cast<uint64_t>(byteSize(kind)));
-    if (!bytes || *bytes > size - dataStart)
-        throw fail(static_cast<int64_t>(dataStart),
-                   "shape " + std::string(shapeText) + " needs more bytes than the " +
-                       std::to_string(size - dataStart) + " that follow the header");
+    requireFits(FilePlace::atByte(where, baseOffset + static_cast<int64_t>(dataStart)), count,
+                static_cast<uint64_t>(byteSize(kind)), size - dataStart,
+                "shape " + std::string(shapeText));
+    const bool fortran = order.substr(0, 4) == "True";
+    ReadBudget::charge(where, count, sizeof(double) * (fortran ? 2 : 1),
+                       "an array of shape " + std::string(shapeText));
     array.values.resize(count);
     const char* p = data + dataStart;
     const int item = byteSize(kind);

@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 #include "util/MappedFile.h"
+#include "util/ReadBudget.h"
 
 #include <filesystem>
 
@@ -17,6 +18,9 @@ struct Layout {
 
 Layout layoutOf(const NpyArray& a, const std::string& path) {
     const auto& s = a.shape;
+    for (int64_t d : s)
+        if (d == 0) // S or T of 0 with a huge other axis would make empty samples without end
+            throw FormatError::inFile(path, "a trajectory array with an axis of length 0");
     auto isDim = [](int64_t d) { return d == 2 || d == 3; };
     if (s.size() == 3 && isDim(s[2])) return {1, s[0], s[1], s[2], false};
     if (s.size() == 4 && isDim(s[3])) return {s[0], s[1], s[2], s[3], false};
@@ -95,6 +99,10 @@ Dataset trajectoriesFromArrays(const std::string& where, const NpyArray& positio
         throw FormatError::inFile(where,
                                   "expected charges [S,N] with S = " + std::to_string(l.sims) +
                                       ", N = " + std::to_string(l.nodes));
+    ReadBudget::charge(where, static_cast<uint64_t>(l.sims * l.steps * l.nodes),
+                       3 * sizeof(double) * (velocities ? 2 : 1),
+                       std::to_string(l.sims) + " trajectories of " + std::to_string(l.steps) +
+                           " frames");
     Dataset d;
     for (int64_t s = 0; s < l.sims; ++s) {
         Sample sample;

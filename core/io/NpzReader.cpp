@@ -3,6 +3,7 @@
 // dimensions, with vel / edges / charges beside it; NpyTrajectories.h).
 
 #include "io/BuiltinReaders.h"
+#include "io/InputLimits.h"
 #include "io/NpyArray.h"
 #include "io/NpyTrajectories.h"
 #include "io/ZipArchive.h"
@@ -45,6 +46,8 @@ class NpzReader : public FormatReader {
             if (m.name.size() < 5 || m.name.substr(m.name.size() - 4) != ".npy") continue;
             const std::string key = m.name.substr(0, m.name.size() - 4);
             const std::string where = path + " (member " + m.name + ")";
+            if (arrays.count(key))
+                throw FormatError::inFile(path, "member " + m.name + " appears twice");
             if (m.method == 0) {
                 arrays[key] = parseNpy(file.data() + m.dataOffset, m.compressedSize, where);
             } else {
@@ -88,7 +91,8 @@ class NpzReader : public FormatReader {
             const FieldType type = typeForName(key, a);
             sample.setField(Field::perNode(key, type, n, width, a.values, a.storage));
             if (type == FieldType::Categorical && (key == "part" || key == "parts"))
-                sample.parts.assign(a.values.begin(), a.values.end());
+                sample.parts = requireLabels(FilePlace::inFile(path + " (member " + key + ".npy)"),
+                                             a.values, "the part label of point");
         }
         return Dataset::of(std::move(sample));
     }

@@ -6,6 +6,7 @@
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+#include "util/ReadBudget.h"
 
 #include <cctype>
 #include <string>
@@ -44,7 +45,7 @@ bool parseMagic(std::string_view token, OffMagic& magic) {
 bool skipComment(std::string_view line) {
     for (char c : line) {
         if (c == '#') return true;
-        if (!std::isspace(static_cast<unsigned char>(c))) return false;
+        if (!std::isspace(static_cast<unsigned char>(c))) return !hasFields(line);
     }
     return true; // blank
 }
@@ -91,19 +92,21 @@ class OffReader : public FormatReader {
         if (counts.size() < 2 || !parseInteger(counts[0], nv) || !parseInteger(counts[1], nf) ||
             nv < 0 || nf < 0)
             scan.fail("expected the counts 'vertices faces edges' as integers >= 0");
-        // A vertex line needs at least 6 bytes ("0 0 0\n"), a face line 2 ("0\n").
-        const uint64_t left = scan.remaining() + 1;
-        if (static_cast<uint64_t>(nv) > left / 6 || static_cast<uint64_t>(nf) > left / 2 ||
-            static_cast<uint64_t>(nv) * 6 + static_cast<uint64_t>(nf) * 2 > left)
-            scan.fail(std::to_string(nv) + " vertices and " + std::to_string(nf) +
-                      " faces cannot fit in the " + std::to_string(scan.remaining()) +
-                      " bytes that follow");
+        // A vertex line needs at least 6 bytes ("0 0 0\n"), a face line 2 ("0\n"); the
+        // last line may lack its newline.
+        uint64_t left = scan.remaining() + 1;
+        left -= requireFits(scan.here(), static_cast<uint64_t>(nv), 6, left,
+                            std::to_string(nv) + " vertices");
+        requireFits(scan.here(), static_cast<uint64_t>(nf), 2, left,
+                    std::to_string(nf) + " faces after the vertices");
 
         std::vector<Column> columns = {{"x"}, {"y"}, {"z"}};
         if (magic.normals) columns.insert(columns.end(), {{"nx"}, {"ny"}, {"nz"}});
         if (magic.colors) columns.insert(columns.end(), {{"red"}, {"green"}, {"blue"}, {"alpha"}});
         if (magic.texcoords) columns.insert(columns.end(), {{"u"}, {"v"}});
         std::size_t colorColumns = magic.colors ? 4 : 0;
+        ReadBudget::charge(path, static_cast<uint64_t>(nv), columns.size() * sizeof(double),
+                           std::to_string(nv) + " vertices");
 
         std::vector<double> values;
         std::vector<std::string_view> tokens;

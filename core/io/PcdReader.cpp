@@ -4,12 +4,17 @@
 #include "io/BinaryValues.h"
 #include "io/BuiltinReaders.h"
 #include "io/ColumnLayout.h"
+#include "io/InputLimits.h"
 #include "io/Lzf.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+#include "util/ReadBudget.h"
 
+#include <cfloat>
+#include <cmath>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,12 +66,14 @@ PcdHeader parseHeader(const MappedFile& file) {
     PcdHeader h;
     std::vector<std::string_view> sizes, types, counts;
     std::string_view line;
+    std::set<std::string, std::less<>> seen;
     while (h.data.empty()) {
         if (!scan.nextLine(line)) scan.fail("the header has no DATA line");
         std::vector<std::string_view> w;
         splitFields(line, [&](std::string_view s) { w.push_back(s); });
         if (w.empty() || w[0][0] == '#') continue;
         const std::string_view key = w[0];
+        if (!seen.emplace(key).second) scan.fail("header keyword " + quoted(key) + " given twice");
         const std::vector<std::string_view> rest(w.begin() + 1, w.end());
         auto single = [&](int64_t& out) {
             if (rest.size() != 1 || !parseInteger(rest[0], out) || out < 0)
@@ -144,9 +151,10 @@ class PcdReader : public FormatReader {
 
         // Columns of the output, and where each PCD field component goes.
         std::vector<Column> columns;
-        int64_t recordBytes = 0;
+        int64_t recordBytes = 0, recordValues = 0;
         for (const PcdField& f : h.fields) {
             recordBytes += f.size * f.count;
+            recordValues += f.count;
             if (f.packedColor()) {
                 for (const char* c : {"red", "green", "blue"})
                     columns.push_back({c, Storage::Integer});
@@ -160,13 +168,16 @@ class PcdReader : public FormatReader {
                 columns.push_back({f.count == 1 ? f.name : f.name + "_" + std::to_string(k), s});
         }
         const uint64_t available = file.size() - h.dataOffset;
-        const uint64_t minimum =
-            h.data == "ascii" ? 2 * columns.size() : static_cast<uint64_t>(recordBytes);
-        const auto needed = checkedMul(static_cast<uint64_t>(n), minimum);
-        if (h.data != "binary_compressed" && (!needed || *needed > available + 1))
-            throw FormatError::inFile(path, "POINTS " + std::to_string(n) + " cannot fit in the " +
-                                                std::to_string(available) +
-                                                " bytes after the header");
+        // Binary: whole records; ascii: a character and a separator per value (the last
+        // value may end the file).
+        if (h.data == "ascii")
+            requireFits(FilePlace::atLine(path, h.dataLine), static_cast<uint64_t>(n),
+                        2 * static_cast<uint64_t>(recordValues), available + 1,
+                        "POINTS " + std::to_string(n));
+        else if (h.data == "binary")
+            requireFits(FilePlace::atByte(path, static_cast<int64_t>(h.dataOffset)),
+                        static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes), available,
+                        "POINTS " + std::to_string(n));
         ColumnLayout layout = layoutColumns(columns, n, path);
 
         // Stores one PCD value (field f, component k of point r) into the layout.
@@ -204,12 +215,17 @@ class PcdReader : public FormatReader {
                         if (!f.packedColor()) {
                             layout.set(firstColumn[fi] + static_cast<std::size_t>(k), r, v);
                         } else if (f.type == 'F') { // PCL prints the packed bits as a float
-                            const float asFloat = static_cast<float>(v);
+                            // Beyond float's range is +-inf, not undefined behaviour.
+                            const bool over = std::isfinite(v) && std::abs(v) > FLT_MAX;
+                            const float asFloat =
+                                over ? std::copysign(INFINITY, v) : static_cast<float>(v);
                             uint32_t bits;
                             std::memcpy(&bits, &asFloat, 4);
                             storeBits(fi, r, bits);
                         } else {
-                            storeBits(fi, r, static_cast<uint32_t>(v));
+                            storeBits(fi, r,
+                                      static_cast<uint32_t>(requireWhole(
+                                          scan.here(), v, 0, UINT32_MAX, "a packed colour")));
                         }
                     }
                 }
@@ -248,6 +264,7 @@ class PcdReader : public FormatReader {
                                           "uncompressed size " + std::to_string(unpacked) +
                                               " is impossible for " + std::to_string(packed) +
                                               " compressed bytes");
+            ReadBudget::charge(path, unpacked, 1, "the decompressed points");
             std::vector<uint8_t> raw(unpacked);
             if (!lzfDecompress(reinterpret_cast<const uint8_t*>(data + 8), packed, raw.data(),
                                raw.size()))

@@ -4,11 +4,14 @@
 #include "io/BinaryValues.h"
 #include "io/BuiltinReaders.h"
 #include "io/ColumnLayout.h"
+#include "io/InputLimits.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
+#include "util/ReadBudget.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -118,6 +121,10 @@ PlyHeader parseHeader(const MappedFile& file) {
             int64_t count = 0;
             if (words.size() != 3 || !parseInteger(words[2], count) || count < 0)
                 fail("expected 'element <name> <count>' with a count >= 0");
+            for (const auto& e : header.elements)
+                if (e.name == words[1])
+                    fail("element " + quoted(words[1]) + " declared twice (first on line " +
+                         std::to_string(e.line) + ")");
             header.elements.push_back({std::string(words[1]), count, scan.line(), {}});
         } else if (key == "property") {
             if (header.elements.empty()) fail("'property' before any 'element'");
@@ -135,12 +142,20 @@ PlyHeader parseHeader(const MappedFile& file) {
             } else {
                 fail("expected 'property <type> <name>' or 'property list <type> <type> <name>'");
             }
+            for (const auto& p : header.elements.back().properties)
+                if (p.name == prop.name)
+                    fail("property " + quoted(prop.name) + " declared twice in element " +
+                         quoted(header.elements.back().name));
             header.elements.back().properties.push_back(prop);
         } else {
             fail("unknown header keyword " + quoted(key));
         }
     }
     if (!sawFormat) throw FormatError::atLine(path, scan.line(), "the header has no 'format' line");
+    for (const auto& e : header.elements)
+        if (e.count > 0 && e.properties.empty())
+            throw FormatError::atLine(path, e.line,
+                                      "element '" + e.name + "' has records but no properties");
     header.dataOffset = static_cast<std::size_t>(scan.position() - file.data());
     header.dataLine = scan.line() + 1;
     return header;
@@ -171,6 +186,7 @@ class PlyBody {
         for (const auto& p : vertex->properties)
             if (!p.isList) columns.push_back({p.name, storageOf(p.type)});
         checkCounts();
+        vertexCount_ = vertex->count;
         layout_ = layoutColumns(columns, vertex->count, file_.path(), header_.typeHints);
 
         if (header_.encoding == Encoding::Ascii)
@@ -182,7 +198,6 @@ class PlyBody {
         layout_.moveInto(sample);
         edges_ = std::move(edgeSources_);
         edges_.insert(edges_.end(), edgeTargets_.begin(), edgeTargets_.end());
-        checkIndices(vertex->count);
         sample.faces = std::move(faces_);
         sample.edgeIndex = std::move(edges_);
         return sample;
@@ -191,22 +206,16 @@ class PlyBody {
   private:
     // Rejects counts the file's size cannot hold, before anything is allocated.
     void checkCounts() const {
-        const uint64_t available = file_.size() - header_.dataOffset;
-        uint64_t needed = 0;
+        // Binary: a record needs its fixed bytes; ascii: every value needs at least a
+        // character and a separator (the last one may end the file without a separator).
+        const bool ascii = header_.encoding == Encoding::Ascii;
+        uint64_t left = file_.size() - header_.dataOffset + (ascii ? 1 : 0);
         for (const auto& e : header_.elements) {
-            // Binary: a record needs its fixed bytes; ascii: every value needs at least a
-            // character and a separator.
-            const uint64_t perRecord = header_.encoding == Encoding::Ascii
-                                           ? 2 * e.properties.size()
-                                           : static_cast<uint64_t>(e.fixedBytes());
-            const auto bytes = checkedMul(static_cast<uint64_t>(e.count), perRecord);
-            if (!bytes || *bytes > available + 1 || needed + *bytes > available + 1)
-                throw FormatError::atLine(file_.path(), e.line,
-                                          "element '" + e.name + "' declares " +
-                                              std::to_string(e.count) + " records, more than the " +
-                                              std::to_string(available) +
-                                              " bytes after the header can hold");
-            needed += *bytes;
+            const uint64_t perRecord =
+                ascii ? 2 * e.properties.size() : static_cast<uint64_t>(e.fixedBytes());
+            left -= requireFits(
+                FilePlace::atLine(file_.path(), e.line), static_cast<uint64_t>(e.count), perRecord,
+                left, "element '" + e.name + "' with " + std::to_string(e.count) + " records");
         }
     }
 
@@ -216,6 +225,8 @@ class PlyBody {
     }
 
     void startFaces(const PlyElement& e) {
+        ReadBudget::charge(file_.path(), static_cast<uint64_t>(e.count) + 1, 4 * sizeof(int64_t),
+                           std::to_string(e.count) + " faces");
         faces_.offsets.reserve(static_cast<std::size_t>(e.count) + 1);
         faces_.indices.reserve(static_cast<std::size_t>(e.count) * 3);
     }
@@ -240,9 +251,10 @@ class PlyBody {
                     decodeFixedVertices(p, e, stride, bigEndian);
                 } else if (isEdge) {
                     for (int64_t r = 0; r < e.count; ++r)
-                        readEdge(e, [&](std::size_t k) {
-                            return loadFixed(p + r * stride, e, k, bigEndian);
-                        });
+                        readEdge(e, FilePlace::atByte(file_.path(), p + r * stride - file_.data()),
+                                 r, [&](std::size_t k) {
+                                     return loadFixed(p + r * stride, e, k, bigEndian);
+                                 });
                 }
                 p += stride * e.count;
                 continue;
@@ -267,8 +279,10 @@ class PlyBody {
                     need(items * itemBytes, e, r);
                     if (isFaceList(e, prop)) {
                         for (int64_t k = 0; k < items; ++k)
-                            faces_.indices.push_back(static_cast<int64_t>(
-                                loadAsDouble(p + k * itemBytes, prop.type, bigEndian)));
+                            faces_.indices.push_back(vertexIndex(
+                                loadAsDouble(p + k * itemBytes, prop.type, bigEndian),
+                                FilePlace::atByte(file_.path(), p + k * itemBytes - file_.data()),
+                                "face", r));
                         faces_.offsets.push_back(static_cast<int64_t>(faces_.indices.size()));
                     }
                     p += items * itemBytes;
@@ -355,27 +369,36 @@ class PlyBody {
                     const int64_t items = scan.requireInteger("a list length");
                     if (items < 0 || static_cast<std::size_t>(items) > scan.remaining())
                         scan.fail("list length " + std::to_string(items) + " is impossible here");
+                    record.push_back(NAN); // keeps record[k] the value of property k
                     for (int64_t k = 0; k < items; ++k) {
                         const double v = scan.requireDouble("a list item");
-                        if (isFaceList(e, prop)) faces_.indices.push_back(static_cast<int64_t>(v));
+                        if (isFaceList(e, prop))
+                            faces_.indices.push_back(vertexIndex(v, scan.here(), "face", r));
                     }
                     if (isFaceList(e, prop))
                         faces_.offsets.push_back(static_cast<int64_t>(faces_.indices.size()));
                 }
-                if (isEdge) readEdge(e, [&](std::size_t k) { return record[k]; });
+                if (isEdge) readEdge(e, scan.here(), r, [&](std::size_t k) { return record[k]; });
             }
         }
     }
 
-    template <typename Get> void readEdge(const PlyElement& e, Get get) {
+    template <typename Get>
+    void readEdge(const PlyElement& e, const FilePlace& at, int64_t r, Get get) {
         std::optional<std::size_t> a, b;
         for (std::size_t k = 0; k < e.properties.size(); ++k) {
             if (e.properties[k].name == "vertex1") a = k;
             if (e.properties[k].name == "vertex2") b = k;
         }
         if (!a || !b) return;
-        edgeSources_.push_back(static_cast<int64_t>(get(*a)));
-        edgeTargets_.push_back(static_cast<int64_t>(get(*b)));
+        edgeSources_.push_back(vertexIndex(get(*a), at, "edge", r));
+        edgeTargets_.push_back(vertexIndex(get(*b), at, "edge", r));
+    }
+
+    // A face's or edge's vertex index: a whole number below the vertex count.
+    int64_t vertexIndex(double v, const FilePlace& at, const char* what, int64_t r) const {
+        return requireWhole(at, v, 0, vertexCount_ - 1,
+                            std::string("a vertex index of ") + what + " " + std::to_string(r));
     }
 
     [[noreturn]] void badListCount(const char* p, const PlyElement& e, int64_t r) const {
@@ -384,25 +407,11 @@ class PlyBody {
                                       " of element '" + e.name + "'");
     }
 
-    void checkIndices(int64_t vertices) const {
-        for (std::size_t i = 0; i < faces_.indices.size(); ++i) {
-            const int64_t v = faces_.indices[i];
-            if (v < 0 || v >= vertices)
-                throw FormatError::inFile(file_.path(), "a face refers to vertex " +
-                                                            std::to_string(v) + " but there are " +
-                                                            std::to_string(vertices) + " vertices");
-        }
-        for (int64_t v : edges_)
-            if (v < 0 || v >= vertices)
-                throw FormatError::inFile(file_.path(), "an edge refers to vertex " +
-                                                            std::to_string(v) + " but there are " +
-                                                            std::to_string(vertices) + " vertices");
-    }
-
     const MappedFile& file_;
     const PlyHeader& header_;
     const Progress& progress_;
     ColumnLayout layout_;
+    int64_t vertexCount_ = 0;
     Faces faces_;
     std::vector<int64_t> edges_, edgeSources_, edgeTargets_;
 };

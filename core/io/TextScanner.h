@@ -2,6 +2,8 @@
 // Token and line scanning over an in-memory text buffer, keeping the line number for
 // error messages.
 
+#include "io/InputLimits.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +28,7 @@ class TextScanner {
     [[noreturn]] void fail(const std::string& message) const;
 
     int64_t line() const { return line_; }
+    FilePlace here() const { return FilePlace::atLine(path_, line_); }
     const char* position() const { return pos_; }
     std::size_t remaining() const { return static_cast<std::size_t>(end_ - pos_); }
     const std::string& path() const { return path_; }
@@ -53,6 +56,13 @@ template <typename Visit> void splitFields(std::string_view line, Visit visit) {
         while (i < n && !isSep(line[i])) ++i;
         if (i > start) visit(line.substr(start, i - start));
     }
+}
+
+// Whether the line holds any field (a line of separators alone counts as blank).
+inline bool hasFields(std::string_view line) {
+    bool any = false;
+    splitFields(line, [&](std::string_view) { any = true; });
+    return any;
 }
 
 std::string quoted(std::string_view token); // 'token', shortened when long

@@ -7,6 +7,7 @@
 
 #include "io/BuiltinReaders.h"
 #include "io/GraphBuilder.h"
+#include "io/InputLimits.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
 #include "util/MappedFile.h"
@@ -57,7 +58,7 @@ std::vector<double> readRows(const std::string& path, int& width, int64_t expect
     std::string_view line;
     int64_t rows = 0;
     while (scan.nextLine(line)) {
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        if (!hasFields(line)) continue; // blank, or separators alone
         int n = 0;
         splitFields(line, [&](std::string_view w) {
             double v = 0;
@@ -100,14 +101,20 @@ class TuReader : public FormatReader {
         progress.report(0.2, "reading adjacency");
         const std::vector<double> adjacency = readRows(prefix + "_A.txt", two, -1);
         const auto entries = static_cast<int64_t>(adjacency.size() / 2);
+        // Graph ids ascend from 1; a graph holds at least one node, so no id exceeds the node
+        // count (the per-graph vectors below are sized by the largest id).
+        const std::string indicatorPath = prefix + "_graph_indicator.txt";
+        std::vector<int64_t> graphOf(static_cast<std::size_t>(nodes));
         int64_t graphs = 0;
         for (int64_t i = 0; i < nodes; ++i) {
-            const double g = indicator[static_cast<std::size_t>(i)];
-            if (g < 1 || g != std::floor(g) ||
-                (i > 0 && g < indicator[static_cast<std::size_t>(i - 1)]))
-                throw FormatError::atLine(prefix + "_graph_indicator.txt", i + 1,
+            const int64_t g = requireWhole(FilePlace::atLine(indicatorPath, i + 1),
+                                           indicator[static_cast<std::size_t>(i)], 1, nodes,
+                                           "a graph id (at most the node count)");
+            if (g < graphs)
+                throw FormatError::atLine(indicatorPath, i + 1,
                                           "graph ids must be positive integers in ascending order");
-            graphs = std::max(graphs, static_cast<int64_t>(g));
+            graphs = g;
+            graphOf[static_cast<std::size_t>(i)] = g - 1;
         }
         auto optional = [&](const char* suffix, int& width, int64_t rows) {
             const std::string file = prefix + suffix;
@@ -123,7 +130,7 @@ class TuReader : public FormatReader {
         // Nodes of graph g are a contiguous run (the indicator ascends).
         std::vector<int64_t> first(static_cast<std::size_t>(graphs + 1), nodes);
         for (int64_t i = nodes - 1; i >= 0; --i)
-            first[static_cast<std::size_t>(indicator[static_cast<std::size_t>(i)]) - 1] = i;
+            first[static_cast<std::size_t>(graphOf[static_cast<std::size_t>(i)])] = i;
         for (int64_t g = graphs - 1; g >= 0; --g)
             first[static_cast<std::size_t>(g)] = std::min(first[static_cast<std::size_t>(g)],
                                                           first[static_cast<std::size_t>(g + 1)]);
@@ -137,14 +144,15 @@ class TuReader : public FormatReader {
                  i < first[static_cast<std::size_t>(g + 1)]; ++i)
                 builders[static_cast<std::size_t>(g)].node(std::to_string(i + 1));
         for (int64_t e = 0; e < entries; ++e) {
-            const double a = adjacency[static_cast<std::size_t>(2 * e)],
-                         b = adjacency[static_cast<std::size_t>(2 * e + 1)];
-            if (a < 1 || b < 1 || a > static_cast<double>(nodes) || b > static_cast<double>(nodes))
-                throw FormatError::atLine(prefix + "_A.txt", e + 1,
-                                          "node id out of 1.." + std::to_string(nodes));
-            const auto ia = static_cast<int64_t>(a) - 1, ib = static_cast<int64_t>(b) - 1;
-            const auto g = static_cast<int64_t>(indicator[static_cast<std::size_t>(ia)]) - 1;
-            if (g != static_cast<int64_t>(indicator[static_cast<std::size_t>(ib)]) - 1)
+            const FilePlace at = FilePlace::atLine(prefix + "_A.txt", e + 1);
+            const int64_t ia = requireWhole(at, adjacency[static_cast<std::size_t>(2 * e)], 1,
+                                            nodes, "a node id") -
+                               1,
+                          ib = requireWhole(at, adjacency[static_cast<std::size_t>(2 * e + 1)], 1,
+                                            nodes, "a node id") -
+                               1;
+            const int64_t g = graphOf[static_cast<std::size_t>(ia)];
+            if (g != graphOf[static_cast<std::size_t>(ib)])
                 throw FormatError::atLine(prefix + "_A.txt", e + 1,
                                           "an edge joins nodes of two different graphs");
             const int64_t base = first[static_cast<std::size_t>(g)];

@@ -1,7 +1,9 @@
 #include "io/ZipArchive.h"
 
 #include "io/BinaryValues.h"
+#include "util/CheckedMath.h"
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
 #ifdef EQUISCOPE_HAVE_ZLIB
 #include <zlib.h>
@@ -53,21 +55,30 @@ std::vector<ZipMember> listZipMembers(const char* data, std::size_t size, const 
                                       "zip entry runs past the end");
         m.name.assign(data + at + 46, nameLen);
         // Zip64: 0xFFFFFFFF sizes and offsets live in the extra field 0x0001, in this order.
+        // Each extra block must lie inside the extra field.
         const char* extra = data + at + 46 + nameLen;
-        for (uint16_t e = 0; e + 4 <= extraLen;) {
-            const uint16_t id = u16(extra + e), len = u16(extra + e + 2);
+        for (std::size_t e = 0; e + 4 <= extraLen;) {
+            const std::size_t id = u16(extra + e), len = u16(extra + e + 2);
+            if (e + 4 + len > extraLen)
+                throw FormatError::atByte(path, static_cast<int64_t>(at + 46 + nameLen + e),
+                                          "zip extra block of " + std::to_string(len) +
+                                              " bytes runs past its entry's extra field");
             if (id == 1) {
-                const char* q = extra + e + 4;
-                const char* end = q + len;
-                if (m.uncompressedSize == 0xffffffffu && q + 8 <= end)
-                    m.uncompressedSize = u64(q), q += 8;
-                if (m.compressedSize == 0xffffffffu && q + 8 <= end)
-                    m.compressedSize = u64(q), q += 8;
-                if (local == 0xffffffffu && q + 8 <= end) local = u64(q);
+                std::size_t q = e + 4;
+                auto next64 = [&](uint64_t& value) {
+                    if (value == 0xffffffffu && q + 8 <= e + 4 + len) {
+                        value = u64(extra + q);
+                        q += 8;
+                    }
+                };
+                next64(m.uncompressedSize);
+                next64(m.compressedSize);
+                next64(local);
             }
-            e = static_cast<uint16_t>(e + 4 + len);
+            e += 4 + len;
         }
-        if (local + 30 > size || u32(data + local) != kLocalHeader)
+        const auto localEnd = checkedAdd(local, 30);
+        if (!localEnd || *localEnd > size || u32(data + local) != kLocalHeader)
             throw FormatError::atByte(path, static_cast<int64_t>(local),
                                       "expected a zip local header for " + m.name);
         m.dataOffset = local + 30 + u16(data + local + 26) + u16(data + local + 28);
@@ -99,6 +110,10 @@ std::vector<char> extractZipMember(const char* data, std::size_t size, const Zip
     if (m.uncompressedSize > m.compressedSize * 1032 + 1024)
         throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
                                   "member " + m.name + " claims an impossible size");
+    if (m.compressedSize > UINT32_MAX || m.uncompressedSize > UINT32_MAX)
+        throw FormatError::atByte(path, static_cast<int64_t>(m.dataOffset),
+                                  "member " + m.name + " is larger than 4 GB");
+    ReadBudget::charge(path, m.uncompressedSize, 1, "member " + m.name + " decompressed");
     std::vector<char> out(m.uncompressedSize);
     z_stream z{};
     if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw Error(path + ": zlib initialisation failed");

@@ -87,6 +87,26 @@ class TestCliInfo : public QObject {
         QCOMPARE(QJsonDocument::fromJson(r.out).object()["centroid"][0].toDouble(), 2.0);
     }
 
+    // --max-memory caps a read: the same file opens under the default budget and is refused,
+    // with the size named, under a smaller one; a bad value is an error of its own.
+    void maxMemory() {
+        const QString file = QStringLiteral(EQUISCOPE_TEST_DATA "/malformed/ply_over_budget.ply");
+        const Run ok = cli({"info", "--json", file});
+        QCOMPARE(ok.status, 0);
+        QCOMPARE(ok.json()["nodes"].toInt(), 4000);
+        const Run refused = cli({"info", "--max-memory", "64K", "--json", file});
+        QCOMPARE(refused.status, 2);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(refused.err.contains("96000 bytes") && refused.err.contains("65536 bytes"),
+                 refused.err.constData());
+        QCOMPARE(refused.err.trimmed().count('\n'), 0);
+        const Run big = cli({"info", file, "--max-memory", "1G"});
+        QCOMPARE(big.status, 0);
+        const Run bad = cli({"info", "--max-memory", "lots", file});
+        QCOMPARE(bad.status, 2);
+        QVERIFY(bad.err.contains("--max-memory expects a byte count"));
+    }
+
     void textOutputAndDemo() {
         const Run r = cli({"info", "demo"});
         QCOMPARE(r.status, 0);

@@ -4,8 +4,12 @@
 
 #include "TestSupport.h"
 #include "io/FormatRegistry.h"
+#include "io/LoadDataset.h"
 #include "util/Error.h"
+#include "util/ReadBudget.h"
 
+#include <QElapsedTimer>
+#include <map>
 #include <random>
 
 using namespace equiscope;
@@ -145,7 +149,7 @@ class TestMalformed : public QObject {
             << kPlyHead + "element face 1\nproperty list uchar int vertex_indices\nend_header\n" +
                    floats(6) +
                    QByteArray("\x03\x00\x00\x00\x00\x01\x00\x00\x00\x07\x00\x00\x00", 13)
-            << "vertex 7";
+            << "vertex index of face 0 as a whole number in [0, 1], got 7";
         QTest::newRow("ply negative list count")
             << "negl.ply"
             << kPlyHead + "element face 1\nproperty list int int vertex_indices\nend_header\n" +
@@ -169,7 +173,7 @@ class TestMalformed : public QObject {
             << "m.off" << QByteArray("OOF\n1 0 0\n0 0 0\n") << "magic 'OFF'";
         QTest::newRow("off missing counts") << "c.off" << QByteArray("OFF\n") << "counts";
         QTest::newRow("off absurd counts")
-            << "a.off" << QByteArray("OFF\n100000000 100000000 0\n0 0 0\n") << "cannot fit";
+            << "a.off" << QByteArray("OFF\n100000000 100000000 0\n0 0 0\n") << "more than the";
         QTest::newRow("off short vertex line")
             << "s.off" << QByteArray("OFF\n2 0 0\n0 0\n1 1 1\n# padding padding padding\n")
             << "expected 3 numbers";
@@ -204,7 +208,7 @@ class TestMalformed : public QObject {
             << "differs from WIDTH x HEIGHT";
         QTest::newRow("pcd binary truncated")
             << "t.pcd" << kPcdHead + "WIDTH 1000\nHEIGHT 1\nPOINTS 1000\nDATA binary\n" + floats(6)
-            << "cannot fit";
+            << "more than the";
         QTest::newRow("pcd compressed absurd size")
             << "z.pcd" << compressedPcd(4000000000u, false) << "differs from POINTS";
         QTest::newRow("pcd compressed impossible ratio")
@@ -262,7 +266,7 @@ class TestMalformed : public QObject {
         QTest::newRow("npy absurd shape")
             << "s.npy"
             << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 3), }")
-            << "needs more bytes";
+            << "more than the";
         QTest::newRow("npy one dimension")
             << "1.npy"
             << npyHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }") +
@@ -307,6 +311,54 @@ class TestMalformed : public QObject {
         const QString m = QString::fromStdString(message);
         QVERIFY2(m.contains(QString::fromStdString(path)), qPrintable("no file name in: " + m));
         QVERIFY2(m.contains(hint), qPrintable("expected '" + hint + "' in: " + m));
+    }
+
+    // tests/data/malformed (made by tests/data/make_malformed.py): one file or TU folder per
+    // row of expected.tsv, each opened as the CLI opens it, within the row's read budget.
+    void malformedFiles_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("hint");
+        QTest::addColumn<qulonglong>("budget");
+        const QString dir = QStringLiteral(EQUISCOPE_TEST_DATA "/malformed");
+        std::map<QString, int> perClass;
+        QStringList listed;
+        for (const QString& line : QString::fromUtf8(test::readAll(dir + "/expected.tsv"))
+                                       .split('\n', Qt::SkipEmptyParts)) {
+            if (line.startsWith('#')) continue;
+            const QStringList cols = line.split('\t');
+            if (cols.size() != 4) qFatal("bad row in expected.tsv: %s", qPrintable(line));
+            QTest::newRow(qPrintable(cols[0]))
+                << dir + "/" + cols[0] << cols[2] << cols[3].toULongLong();
+            ++perClass[cols[1]];
+            listed << cols[0];
+        }
+        for (const auto& [klass, count] : perClass)
+            if (count < 2) qFatal("defect class '%s' has %d input(s)", qPrintable(klass), count);
+        for (const QString& f :
+             QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot))
+            if (f != "expected.tsv" && !listed.contains(f))
+                qFatal("%s is not listed in expected.tsv", qPrintable(f));
+        if (perClass.size() < 12) qFatal("expected.tsv covers only %zu classes", perClass.size());
+    }
+
+    void malformedFiles() {
+        QFETCH(QString, path);
+        QFETCH(QString, hint);
+        QFETCH(qulonglong, budget);
+        ReadBudget::setLimit(budget ? budget : ReadBudget::kDefaultBytes);
+        QElapsedTimer clock;
+        clock.start();
+        QString message;
+        try {
+            loadDataset(path.toStdString());
+        } catch (const Error& e) {
+            message = QString::fromUtf8(e.what());
+        }
+        ReadBudget::setLimit(ReadBudget::kDefaultBytes);
+        QVERIFY2(!message.isEmpty(), "read without an error");
+        QVERIFY2(message.contains(path), qPrintable("no file name in: " + message));
+        QVERIFY2(message.contains(hint), qPrintable("expected '" + hint + "' in: " + message));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed()) + " ms"));
     }
 
     void missingFileIsCleanError() {

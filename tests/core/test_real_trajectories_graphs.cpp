@@ -10,6 +10,7 @@
 #include "io/LoadDataset.h"
 #include "io/Writers.h"
 #include "scene/DisplaySample.h"
+#include "util/Error.h"
 
 #include <QDir>
 #include <QFile>
@@ -289,6 +290,22 @@ class TestRealTrajectoriesGraphs : public QObject {
                 QCOMPARE(p[2], 0.0); // lifted
             }
         QVERIFY(s.edgeCount() > 0 && s.edgeCount() <= 10);
+    }
+
+    // The interaction graphs alone ([S,N,N] of 0/1) are refused, naming the shape and
+    // pointing at the positions file; read beside it they are its edges (nriArrays).
+    void nriEdgesAloneRefused() {
+        const QString file = real("trajectories/nri_springs5_valid_edges.npy");
+        QString message;
+        try {
+            loadDataset(file.toStdString());
+        } catch (const Error& e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains(file), qPrintable(message));
+        QVERIFY2(message.contains("interaction graphs [S,N,N] = (100, 5, 5) of 0/1"),
+                 qPrintable(message));
+        QVERIFY2(message.contains("'loc'"), qPrintable(message));
     }
 
     void mutag() {
