@@ -5,9 +5,9 @@
 //
 //   bench_apen_forward [--device cpu|cuda] [--repeats K=5] [--points 10000,100000]
 
-#include "ApenModel.h"
 #include "BenchSupport.h"
 #include "BuiltinModels.h"
+#include "apen/ApenModel.h"
 #include "scene/MultiPartScene.h"
 #include "util/Runtime.h"
 

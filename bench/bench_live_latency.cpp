@@ -8,18 +8,18 @@
 #include "BuiltinModels.h"
 #include "ModelWorker.h"
 #include "PointCloudLayer.h"
+#include "QuantityRegistry.h"
+#include "VtkViewport.h"
 #include "groups/Group.h"
 #include "io/LoadDataset.h"
 #include "scene/DemoScene.h"
 #include "util/Runtime.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <algorithm>
 #include <cstdio>
-#include <vtkNew.h>
-#include <vtkRenderer.h>
 
 using namespace equiscope;
 
@@ -44,9 +44,11 @@ void measure(const char* label, const std::string& model, const ModelOptions& op
              std::shared_ptr<const Sample> sample, int changes) {
     gui::ModelWorker worker;
     worker.setModel(builtinModels().create(model, options), sample, {});
-    vtkNew<vtkRenderer> renderer;
-    views::PointCloudLayer layer(renderer);
+    views::VtkViewport viewport; // never shown: the colours are computed, not drawn
+    views::PointCloudLayer layer(&viewport);
     layer.setSample(sample);
+    views::ColorQuantity error;
+    error.name = QStringLiteral("equivariance error");
     const auto so3 = makeGroup("SO3");
     Rng rng(3);
     std::vector<double> ms;
@@ -55,7 +57,9 @@ void measure(const char* label, const std::string& model, const ModelOptions& op
         QElapsedTimer clock;
         QObject::connect(&worker, &gui::ModelWorker::liveReady, &loop,
                          [&](const gui::LiveResult& r) {
-                             layer.setExternal("equiv. error", r.nodeError);
+                             error.values = r.nodeError;
+                             layer.quantities()->put(error);
+                             layer.quantities()->show(error.name);
                              loop.quit();
                          });
         clock.start();
@@ -71,7 +75,7 @@ void measure(const char* label, const std::string& model, const ModelOptions& op
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     int64_t points = 10000;
     int changes = 30;
     for (int i = 1; i + 1 < argc; i += 2) {

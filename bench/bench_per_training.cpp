@@ -6,7 +6,7 @@
 //   bench_per_training [--device cpu|cuda] [--epochs N=50] [--repeats K=3]
 
 #include "BenchSupport.h"
-#include "PerTraining.h"
+#include "soft_equivariance/PerTraining.h"
 #include "util/Runtime.h"
 
 #include <chrono>

@@ -109,7 +109,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         v->addLayout(bar);
         views_[c] = new QChartView(page);
         views_[c]->setRenderHint(QPainter::Antialiasing);
-        views_[c]->setMinimumHeight(180);
+        views_[c]->setMinimumHeight(240); // room for tick labels and titles
         v->addWidget(views_[c], 1);
         tabs_->addTab(page, tr(names[c]));
         const auto chart = static_cast<Chart>(c);
@@ -126,10 +126,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     }
 }
 
-void ChartsPanel::setSweep(const SweepReport& r, double current) {
-    QChart* chart = freshChart(views_[SweepChart], tr("Error along %1 (%2)")
-                                                       .arg(QString::fromStdString(r.group),
-                                                            QString::fromStdString(r.generator)));
+void ChartsPanel::setSweep(const SweepReport& r, double current, const QString& state) {
+    const QString title =
+        tr("Error along %1 (%2)")
+            .arg(QString::fromStdString(r.group), QString::fromStdString(r.generator));
+    QChart* chart = freshChart(views_[SweepChart], state.isEmpty() ? title : title + " — " + state);
     auto* mean = new QLineSeries;
     mean->setName(tr("mean over nodes"));
     auto* max = new QLineSeries;
@@ -154,10 +155,12 @@ void ChartsPanel::setSweep(const SweepReport& r, double current) {
     marker->append(nearest, floorForLog(nearestValue));
     for (auto* s : std::initializer_list<QXYSeries*>{mean, max, marker}) chart->addSeries(s);
     auto* x = new QValueAxis;
-    x->setTitleText(QString::fromStdString(r.unit));
+    x->setTitleText(
+        tr("%1 (%2)").arg(QString::fromStdString(r.generator), QString::fromStdString(r.unit)));
+    x->setLabelFormat("%.4g");
     std::vector<double> all;
     for (const auto& p : r.points) all.insert(all.end(), {p.meanError, p.maxError});
-    auto* y = errorAxis(tr("equivariance error (relative)"), all);
+    auto* y = errorAxis(tr("error (relative)"), all);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto* s : chart->series()) {

@@ -22,7 +22,8 @@ class ChartsPanel : public QWidget {
     enum Chart { SweepChart = 0, ProfileChart, LieChart, HistogramChart };
     explicit ChartsPanel(QWidget* parent = nullptr);
 
-    void setSweep(const SweepReport& report, double currentParameter);
+    // `state` ("12 of 73 points…", "stopped: …") goes into the title while it runs.
+    void setSweep(const SweepReport& report, double currentParameter, const QString& state = {});
     void setProfile(const std::vector<ErrorReport>& reports);
     void setLie(const std::vector<LieReport>& reports, const QString& group);
     void setHistogram(const std::vector<double>& nodeErrors);

@@ -56,16 +56,19 @@ vtkSmartPointer<vtkLookupTable> makeLookupTable(const QString& name, double lo, 
     return lut;
 }
 
-vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories,
-                                                     const std::vector<std::string>& names) {
+vtkSmartPointer<vtkLookupTable>
+makeCategoricalTable(const std::vector<int64_t>& categories, const std::vector<std::string>& names,
+                     const std::vector<std::array<double, 3>>& palette) {
     auto lut = vtkSmartPointer<vtkLookupTable>::New();
     lut->IndexedLookupOn();
     const auto n = static_cast<vtkIdType>(categories.size());
     lut->SetNumberOfTableValues(std::max<vtkIdType>(n, 1));
     for (vtkIdType i = 0; i < n; ++i) {
-        const double* c = k_tab10[i % 10];
-        lut->SetTableValue(i, c[0], c[1], c[2], 1.0);
         const int64_t code = categories[static_cast<std::size_t>(i)];
+        const bool painted = code >= 0 && static_cast<std::size_t>(code) < palette.size();
+        const double* c =
+            painted ? palette[static_cast<std::size_t>(code)].data() : k_tab10[i % 10];
+        lut->SetTableValue(i, c[0], c[1], c[2], 1.0);
         const bool named = code >= 0 && static_cast<std::size_t>(code) < names.size();
         lut->SetAnnotation(vtkVariant(static_cast<double>(code)),
                            named ? names[static_cast<std::size_t>(code)] : std::to_string(code));

@@ -18,10 +18,12 @@ std::array<double, 3> colormapColor(const QString& name, double t); // t in [0, 
 // 256-entry table over [lo, hi]; NaN values are drawn grey.
 vtkSmartPointer<vtkLookupTable> makeLookupTable(const QString& name, double lo, double hi);
 
-// Indexed table: one tab10 colour per category value, annotated with the value.
-// `names[code]`, when given, labels a code in the legend (species, graph labels); else the
-// code itself.
-vtkSmartPointer<vtkLookupTable> makeCategoricalTable(const std::vector<int64_t>& categories,
-                                                     const std::vector<std::string>& names = {});
+// Indexed table: one colour per category value (`palette[code]` when given, else tab10),
+// annotated with the value. `names[code]`, when given, labels a code in the legend
+// (species, graph labels); else the code itself.
+vtkSmartPointer<vtkLookupTable>
+makeCategoricalTable(const std::vector<int64_t>& categories,
+                     const std::vector<std::string>& names = {},
+                     const std::vector<std::array<double, 3>>& palette = {});
 
 } // namespace equiscope::views

@@ -1,6 +1,7 @@
 #pragma once
 // The evaluation readout: mean and max error of the current element, the element's matrix,
-// how long the evaluation took, and a caption that says what the colours mean.
+// how long the evaluation took, the colour scale's settings (log, locked range, the
+// round-off floor) and a caption that says what the colours mean.
 
 #include "groups/GroupElement.h"
 
@@ -21,7 +22,15 @@ class EvaluationPanel : public QWidget {
     void showMessage(const QString& message);
     QString text() const;
 
+    // How many of `nodes` lie under the round-off floor `tolerance` of `dtype`; the caption
+    // says so ("exact to round-off"). A negative count clears it.
+    void showRoundOff(int64_t exact, int64_t nodes, double tolerance, const QString& dtype);
+    QString caption() const;
+
     bool logScale() const;
+    // Off by default: errors under the dtype's round-off tolerance are drawn in one colour.
+    bool fullRange() const;
+    void setFullRange(bool on);
     bool rangeLocked() const;
     std::pair<double, double> lockedRange() const;
     void setLogScale(bool on);
@@ -32,8 +41,11 @@ class EvaluationPanel : public QWidget {
 
   private:
     QLabel* numbers_ = nullptr;
+    QLabel* matrix_ = nullptr;
     QLabel* caption_ = nullptr;
+    QLabel* roundOff_ = nullptr;
     QCheckBox* log_ = nullptr;
+    QCheckBox* full_ = nullptr;
     QCheckBox* lock_ = nullptr;
     QDoubleSpinBox* lo_ = nullptr;
     QDoubleSpinBox* hi_ = nullptr;

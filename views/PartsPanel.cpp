@@ -25,12 +25,12 @@ PartsPanel::PartsPanel(QWidget* parent) : QWidget(parent) {
     status_->setWordWrap(true);
     layout->addWidget(status_);
     auto* form = new QFormLayout;
-    colour_ = new QComboBox(this);
-    colour_->addItems({tr("(the main colour choice)"), tr("predicted part"), tr("true part"),
-                       tr("uncertainty"), tr("piecewise error")});
-    colour_->setToolTip(tr("What the points show; uncertainty is 1 − max p summed over the "
-                           "partitions the layers predicted"));
-    form->addRow(tr("Colour by"), colour_);
+    auto* colours = new QLabel(tr("Colour the points by <i>predicted part</i>, <i>true "
+                                  "part</i>, <i>uncertainty</i> (1 − max p of the partition "
+                                  "below) or <i>piecewise error</i> in the toolbar's Colour by."),
+                               this);
+    colours->setWordWrap(true);
+    layout->addWidget(colours);
     layer_ = new QSlider(Qt::Horizontal, this);
     layer_->setEnabled(false);
     layerName_ = new QLabel(this);
@@ -52,7 +52,6 @@ PartsPanel::PartsPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(scatter_, 1);
     setScatter({}, {}, 0);
 
-    connect(colour_, &QComboBox::currentIndexChanged, this, &PartsPanel::colourChanged);
     connect(layer_, &QSlider::valueChanged, this, [this](int v) {
         layerName_->setText(v >= 0 && v < partitions_.size() ? partitions_[v] : QString());
         Q_EMIT partitionChanged();
@@ -127,12 +126,6 @@ void PartsPanel::setScatter(const std::vector<double>& uncertainty,
                                       : QString());
 }
 
-PartsPanel::Colour PartsPanel::colour() const {
-    return static_cast<Colour>(colour_->currentIndex());
-}
-void PartsPanel::setColour(Colour colour) {
-    colour_->setCurrentIndex(static_cast<int>(colour));
-}
 int PartsPanel::partition() const {
     return layer_->value();
 }

@@ -1,6 +1,5 @@
 #pragma once
-// The Parts dock (issue 7): for a model that predicts a partition — colour the points by
-// predicted part, true part, uncertainty or piecewise error; a slider over the model's
+// The Parts dock (issue 7): for a model that predicts a partition — a slider over the model's
 // partitions (APEN: the initial cells, each layer's, the final one); pick a part and move
 // it alone with the Transform dock or object mode; and a scatter of per-node uncertainty
 // against piecewise error with Spearman's rank correlation.
@@ -21,7 +20,6 @@ namespace equiscope::views {
 class PartsPanel : public QWidget {
     Q_OBJECT
   public:
-    enum class Colour { Off = 0, PredictedPart, TruePart, Uncertainty, PiecewiseError };
     explicit PartsPanel(QWidget* parent = nullptr);
 
     // The model's partitions, coarsest last; empty: no partition (the dock explains).
@@ -34,8 +32,6 @@ class PartsPanel : public QWidget {
     void setScatter(const std::vector<double>& uncertainty, const std::vector<double>& error,
                     double rho);
 
-    Colour colour() const;
-    void setColour(Colour colour);
     int partition() const; // index into the partitions
     void setPartition(int index);
     int pickedPart() const;
@@ -46,13 +42,11 @@ class PartsPanel : public QWidget {
     int scatterPoints() const;
 
   Q_SIGNALS:
-    void colourChanged();
     void partitionChanged();
     void moveChanged(); // the part or the move toggle
     void checkRequested();
 
   private:
-    QComboBox* colour_ = nullptr;
     QSlider* layer_ = nullptr;
     QLabel* layerName_ = nullptr;
     QComboBox* part_ = nullptr;

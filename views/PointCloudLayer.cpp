@@ -1,6 +1,8 @@
 #include "PointCloudLayer.h"
 
 #include "Colormap.h"
+#include "DataQuantities.h"
+#include "VtkViewport.h"
 
 #include <algorithm>
 #include <cmath>
@@ -64,9 +66,10 @@ void styleLegend(vtkScalarBarActor* legend) {
     legend->SetNumberOfLabels(5);
     legend->SetMaximumWidthInPixels(110);
     legend->SetMaximumHeightInPixels(420);
-    legend->SetPosition(0.87, 0.1);
-    legend->SetPosition2(0.12, 0.8);
-    legend->SetLabelFormat("%-#8.3g");
+    legend->SetPosition(0.02, 0.08); // in the legend strip's own viewport
+    legend->SetPosition2(0.96, 0.84);
+    legend->SetBarRatio(0.2);
+    legend->SetLabelFormat("%.3g");
     legend->UnconstrainedFontSizeOn();
     for (vtkTextProperty* t : {legend->GetTitleTextProperty(), legend->GetLabelTextProperty()}) {
         t->SetColor(0.95, 0.95, 0.95);
@@ -75,13 +78,18 @@ void styleLegend(vtkScalarBarActor* legend) {
         t->ItalicOff();
     }
     legend->GetTitleTextProperty()->BoldOn();
+    legend->GetTitleTextProperty()->SetFontSize(12); // long titles fit the strip
     legend->SetTextPositionToPrecedeScalarBar();
     legend->SetVerticalTitleSeparation(8);
 }
 
 } // namespace
 
-PointCloudLayer::PointCloudLayer(vtkRenderer* renderer) : renderer_(renderer) {
+PointCloudLayer::PointCloudLayer(VtkViewport* viewport)
+    : viewport_(viewport), renderer_(viewport->renderer()),
+      quantities_(std::make_unique<QuantityRegistry>()) {
+    QObject::connect(quantities_.get(), &QuantityRegistry::displayChanged, quantities_.get(),
+                     [this] { updateColors(); });
     mapper_->SetInputData(points_);
     mapper_->SetScalarModeToUsePointData();
     actor_->SetMapper(mapper_);
@@ -97,14 +105,14 @@ PointCloudLayer::PointCloudLayer(vtkRenderer* renderer) : renderer_(renderer) {
     pickedActor_->VisibilityOff();
     renderer_->AddActor(actor_);
     renderer_->AddActor(pickedActor_);
-    renderer_->AddActor2D(legend_);
+    viewport_->legendRenderer()->AddActor2D(legend_);
     legend_->VisibilityOff();
 }
 
 PointCloudLayer::~PointCloudLayer() {
     renderer_->RemoveActor(actor_);
     renderer_->RemoveActor(pickedActor_);
-    renderer_->RemoveActor2D(legend_);
+    viewport_->legendRenderer()->RemoveActor2D(legend_);
 }
 
 void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
@@ -126,7 +134,7 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     points_->SetVerts(vertexCells(n));
     // Edges share the points (and their colours): graphs and skeletons are drawn connected.
     points_->SetLines(edgeCells(*sample_, n));
-    choice_ = colorChoices(*sample_).front();
+    quantities_->replaceOwned(QStringLiteral("data"), dataQuantities(sample_));
     updateColors();
 }
 
@@ -139,11 +147,6 @@ std::string PointCloudLayer::legendAnnotation(double value) const {
 
 int64_t PointCloudLayer::drawnEdges() const {
     return static_cast<int64_t>(points_->GetNumberOfLines());
-}
-
-void PointCloudLayer::setColor(const ColorChoice& choice) {
-    choice_ = choice;
-    updateColors();
 }
 
 void PointCloudLayer::setPositions(const std::vector<double>& xyz) {
@@ -161,43 +164,6 @@ std::array<double, 3> PointCloudLayer::drawnPosition(int64_t node) const {
     return x;
 }
 
-void PointCloudLayer::setExternal(const QString& label, std::vector<double> values) {
-    externalLabel_ = label;
-    external_ = std::move(values);
-    externalCategorical_ = false;
-    updateColors();
-}
-
-void PointCloudLayer::setExternalCategorical(const QString& label, std::vector<double> codes,
-                                             std::vector<std::string> names) {
-    externalLabel_ = label;
-    external_ = std::move(codes);
-    externalCategorical_ = true;
-    externalNames_ = std::move(names);
-    updateColors();
-}
-
-void PointCloudLayer::clearExternal() {
-    external_.clear();
-    updateColors();
-}
-
-void PointCloudLayer::setLogScale(bool logScale) {
-    logScale_ = logScale;
-    updateColors();
-}
-
-void PointCloudLayer::setLockedRange(double lo, double hi) {
-    locked_[0] = lo;
-    locked_[1] = hi;
-    updateColors();
-}
-
-void PointCloudLayer::setColormap(const QString& name) {
-    colormap_ = name;
-    updateColors();
-}
-
 void PointCloudLayer::setPointSize(double pixels) {
     actor_->GetProperty()->SetPointSize(static_cast<float>(pixels));
     pickedActor_->GetProperty()->SetPointSize(static_cast<float>(std::max(8.0, pixels * 3)));
@@ -207,88 +173,108 @@ bool PointCloudLayer::legendVisible() const {
     return legend_->GetVisibility() != 0;
 }
 
+void PointCloudLayer::showLegend(bool on) {
+    legend_->SetVisibility(on);
+    viewport_->setLegendStrip(on);
+}
+
 void PointCloudLayer::updateColors() {
     if (!sample_) return;
-    vtkPointData* pd = points_->GetPointData();
-    pd->SetScalars(nullptr);
-    legend_->VisibilityOff();
+    points_->GetPointData()->SetScalars(nullptr);
     mapper_->ScalarVisibilityOff();
+    shown_.clear();
+    exactNodes_ = 0;
     const vtkIdType n = points_->GetNumberOfPoints();
-    const bool external = static_cast<vtkIdType>(external_.size()) == n && n > 0;
-    if (choice_.mode == ColorChoice::Mode::Solid && !external) {
+    const ColorQuantity* q = quantities_->current();
+    std::vector<double> values;
+    if (q) values = q->values.empty() && q->lazyValues ? q->lazyValues() : q->values;
+    const bool rgb = q && q->kind == ColorQuantity::Kind::Rgb;
+    // Solid, or values not (yet) for these nodes, e.g. an error before its first result.
+    if (!q || q->kind == ColorQuantity::Kind::Solid ||
+        static_cast<vtkIdType>(values.size()) != n * (rgb ? 3 : 1) || n == 0) {
+        showLegend(false);
         points_->Modified();
         return;
     }
-    if (choice_.mode == ColorChoice::Mode::Rgb && !external) {
-        const Field* f = sample_->find(choice_.field.toStdString());
-        vtkNew<vtkUnsignedCharArray> rgb;
-        rgb->SetNumberOfComponents(3);
-        rgb->SetNumberOfTuples(n);
-        for (vtkIdType i = 0; i < n; ++i)
-            for (int k = 0; k < 3; ++k)
-                rgb->SetValue(i * 3 + k,
-                              static_cast<unsigned char>(std::clamp(f->at(i, k), 0.0, 255.0)));
-        pd->SetScalars(rgb);
-        mapper_->SetColorModeToDirectScalars();
-        mapper_->ScalarVisibilityOn();
-        points_->Modified();
-        return;
-    }
-    const std::vector<double> values = external ? external_ : colorValues(*sample_, choice_);
-    const QString label = external ? externalLabel_ : choice_.label();
+    if (rgb) return drawRgb(values);
     vtkNew<vtkDoubleArray> scalars;
-    scalars->SetName(label.toStdString().c_str());
+    scalars->SetName(q->legendTitle().toStdString().c_str());
     scalars->SetNumberOfValues(n);
     std::copy(values.begin(), values.end(), scalars->GetPointer(0));
-    range_[0] = std::numeric_limits<double>::infinity();
-    range_[1] = -range_[0];
-    for (double v : values)
-        if (std::isfinite(v)) {
-            range_[0] = std::min(range_[0], v);
-            range_[1] = std::max(range_[1], v);
-        }
-    if (!std::isfinite(range_[0])) range_[0] = range_[1] = 0;
-    const bool categorical =
-        external ? externalCategorical_ : choice_.mode == ColorChoice::Mode::Categorical;
-    if (external && logScale_ && !categorical) { // log axes need a positive range
-        double positiveMin = std::numeric_limits<double>::infinity();
-        for (double v : values)
-            if (v > 0 && std::isfinite(v)) positiveMin = std::min(positiveMin, v);
-        range_[0] = std::isfinite(positiveMin) ? positiveMin : 1e-16;
-        range_[1] = std::max(range_[1], range_[0] * 10);
-    }
-    if (external && locked_[0] < locked_[1] && !categorical) {
-        range_[0] = locked_[0];
-        range_[1] = locked_[1];
-    }
-    pd->SetScalars(scalars);
-
-    vtkSmartPointer<vtkLookupTable> lut;
-    if (categorical) {
-        std::set<int64_t> distinct;
-        for (double v : values)
-            if (std::isfinite(v) && distinct.size() < 64) distinct.insert(static_cast<int64_t>(v));
-        const Field* field = external ? nullptr : sample_->find(choice_.field.toStdString());
-        lut = makeCategoricalTable({distinct.begin(), distinct.end()},
-                                   external ? externalNames_
-                                   : field  ? field->categories
-                                            : std::vector<std::string>());
-        legend_->SetMaximumNumberOfColors(static_cast<int>(distinct.size()));
-        legend_->DrawAnnotationsOn();
-    } else {
-        lut = makeLookupTable(colormap_, range_[0], range_[1]);
-        if (external && logScale_) lut->SetScaleToLog10();
-        legend_->SetMaximumNumberOfColors(256);
-        legend_->DrawAnnotationsOff();
-    }
+    points_->GetPointData()->SetScalars(scalars);
+    const vtkSmartPointer<vtkLookupTable> lut = scalarTable(*q, values);
     mapper_->SetLookupTable(lut);
     mapper_->SetColorModeToMapScalars();
     mapper_->UseLookupTableScalarRangeOn();
     mapper_->ScalarVisibilityOn();
     legend_->SetLookupTable(lut);
-    legend_->SetTitle(label.toStdString().c_str());
-    legend_->VisibilityOn();
+    legend_->SetTitle(q->legendTitle().toStdString().c_str());
+    shown_ = std::move(values);
+    showLegend(true);
     points_->Modified();
+}
+
+void PointCloudLayer::drawRgb(const std::vector<double>& values) {
+    const auto n = static_cast<vtkIdType>(values.size() / 3);
+    vtkNew<vtkUnsignedCharArray> rgb;
+    rgb->SetNumberOfComponents(3);
+    rgb->SetNumberOfTuples(n);
+    for (vtkIdType i = 0; i < 3 * n; ++i)
+        rgb->SetValue(i, static_cast<unsigned char>(std::clamp(values[i], 0.0, 255.0)));
+    points_->GetPointData()->SetScalars(rgb);
+    mapper_->SetColorModeToDirectScalars();
+    mapper_->ScalarVisibilityOn();
+    showLegend(false); // the colours are the file's own
+    points_->Modified();
+}
+
+vtkSmartPointer<vtkLookupTable> PointCloudLayer::scalarTable(const ColorQuantity& q,
+                                                             const std::vector<double>& values) {
+    if (q.kind == ColorQuantity::Kind::Categorical) {
+        std::set<int64_t> distinct;
+        for (double v : values)
+            if (std::isfinite(v) && distinct.size() < 64) distinct.insert(static_cast<int64_t>(v));
+        range_[0] = distinct.empty() ? 0 : static_cast<double>(*distinct.begin());
+        range_[1] = distinct.empty() ? 0 : static_cast<double>(*distinct.rbegin());
+        legend_->SetMaximumNumberOfColors(static_cast<int>(distinct.size()));
+        legend_->DrawAnnotationsOn();
+        legend_->DrawBelowRangeSwatchOff();
+        return makeCategoricalTable({distinct.begin(), distinct.end()}, q.categories, q.palette);
+    }
+    // The range over finite values; with a round-off floor only over those above it.
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (double v : values) {
+        if (!std::isfinite(v)) continue;
+        if (q.exactBelow > 0 && v < q.exactBelow) {
+            ++exactNodes_;
+            continue;
+        }
+        if (q.logScale && v <= 0) continue; // log axes need a positive range
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    if (!std::isfinite(lo)) lo = hi = q.exactBelow > 0 ? q.exactBelow : q.logScale ? 1e-16 : 0;
+    if (q.exactBelow > 0) lo = std::max(lo, q.exactBelow);
+    if (q.logScale || q.exactBelow > 0) hi = std::max(hi, lo * 10); // a decade at least
+    if (q.fixedLo < q.fixedHi) {
+        lo = q.fixedLo;
+        hi = q.fixedHi;
+    }
+    range_[0] = lo;
+    range_[1] = hi;
+    auto lut = makeLookupTable(q.colormap, lo, hi);
+    if (q.logScale) lut->SetScaleToLog10();
+    if (q.exactBelow > 0) {
+        lut->SetBelowRangeColor(kExactColor[0], kExactColor[1], kExactColor[2], 1.0);
+        lut->UseBelowRangeColorOn();
+        legend_->DrawBelowRangeSwatchOn();
+        legend_->SetBelowRangeAnnotation("exact to\nround-off");
+    } else {
+        legend_->DrawBelowRangeSwatchOff();
+    }
+    legend_->SetMaximumNumberOfColors(256);
+    legend_->SetDrawAnnotations(q.exactBelow > 0); // only the swatch's label: no values annotated
+    return lut;
 }
 
 int64_t PointCloudLayer::pick(double displayX, double displayY) const {

@@ -1,8 +1,9 @@
 #pragma once
-// A sample's points in a renderer, coloured by one of its fields with a legend, and a
-// highlighted picked point (Polyscope's "structure + quantity" shape).
+// A sample's points in a renderer (Polyscope's "structure"), coloured by the shown one of
+// its registered quantities with a legend beside the scene, and a highlighted picked point.
+// The sample's own fields are registered as quantities of owner "data" by setSample.
 
-#include "ColorChoice.h"
+#include "QuantityRegistry.h"
 #include "data/Sample.h"
 
 #include <QString>
@@ -12,6 +13,7 @@
 #include <vtkSmartPointer.h>
 
 class vtkActor;
+class vtkLookupTable;
 class vtkPolyData;
 class vtkPolyDataMapper;
 class vtkRenderer;
@@ -19,9 +21,12 @@ class vtkScalarBarActor;
 
 namespace equiscope::views {
 
+class VtkViewport;
+
 class PointCloudLayer {
   public:
-    explicit PointCloudLayer(vtkRenderer* renderer);
+    // Draws into the viewport's scene; the legend goes into its legend strip.
+    explicit PointCloudLayer(VtkViewport* viewport);
     ~PointCloudLayer();
     PointCloudLayer(const PointCloudLayer&) = delete;
     PointCloudLayer& operator=(const PointCloudLayer&) = delete;
@@ -33,28 +38,18 @@ class PointCloudLayer {
     std::string legendAnnotation(double value) const;
     const Sample* sample() const { return sample_.get(); }
 
-    void setColor(const ColorChoice& choice);
     // Moves the drawn points (rows in the sample's node order), e.g. to g.x.
     void setPositions(const std::vector<double>& xyz);
     // Where a node is drawn now (after setPositions).
     std::array<double, 3> drawnPosition(int64_t node) const;
-    // Colours by values computed elsewhere (per node, e.g. the equivariance error) until
-    // clearExternal(); `logScale` maps them on a log10 axis, `lockedRange` (lo < hi) fixes
-    // the legend instead of fitting it to the values.
-    void setExternal(const QString& label, std::vector<double> values);
-    // The same for labels (codes 0..K-1 named by `names`, e.g. predicted parts): a
-    // categorical legend.
-    void setExternalCategorical(const QString& label, std::vector<double> codes,
-                                std::vector<std::string> names);
-    void clearExternal();
-    bool showsExternal() const { return !external_.empty(); }
-    void setLogScale(bool logScale);
-    void setLockedRange(double lo, double hi); // lo >= hi: automatic
-    const std::vector<double>& externalValues() const { return external_; }
-    void setColormap(const QString& name);
+
+    // The colour quantities of this structure; the shown one is drawn with its legend.
+    QuantityRegistry* quantities() const { return quantities_.get(); }
+    // The drawn per-node values of the shown quantity (empty for solid and RGB).
+    const std::vector<double>& shownValues() const { return shown_; }
+    // Nodes the shown quantity draws as "exact to round-off".
+    int64_t exactNodes() const { return exactNodes_; }
     void setPointSize(double pixels);
-    ColorChoice color() const { return choice_; }
-    QString colormap() const { return colormap_; }
 
     // Finite range of the current colour values (lo == hi for constant fields).
     double rangeMin() const { return range_[0]; }
@@ -68,8 +63,15 @@ class PointCloudLayer {
 
   private:
     void updateColors();
+    void drawRgb(const std::vector<double>& rgb);
+    // The lookup table of a scalar or categorical quantity over `values`; sets range_.
+    vtkSmartPointer<vtkLookupTable> scalarTable(const ColorQuantity& q,
+                                                const std::vector<double>& values);
+    void showLegend(bool on);
 
+    VtkViewport* viewport_;
     vtkRenderer* renderer_;
+    std::unique_ptr<QuantityRegistry> quantities_;
     std::shared_ptr<const Sample> sample_;
     vtkNew<vtkPolyData> points_;
     vtkNew<vtkPolyDataMapper> mapper_;
@@ -78,16 +80,10 @@ class PointCloudLayer {
     vtkNew<vtkPolyData> pickedPoint_;
     vtkNew<vtkPolyDataMapper> pickedMapper_;
     vtkNew<vtkActor> pickedActor_;
-    ColorChoice choice_;
-    QString colormap_ = QStringLiteral("viridis");
+    std::vector<double> shown_;
+    int64_t exactNodes_ = 0;
     double range_[2] = {0, 1};
     int64_t picked_ = -1;
-    QString externalLabel_;
-    std::vector<double> external_;
-    bool externalCategorical_ = false;
-    std::vector<std::string> externalNames_;
-    bool logScale_ = false;
-    double locked_[2] = {0, 0};
 };
 
 } // namespace equiscope::views

@@ -1,9 +1,12 @@
 #include "VtkViewport.h"
 
+#include "data/Sample.h"
+
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QWheelEvent>
+#include <algorithm>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -30,9 +33,14 @@ VtkViewport::VtkViewport(QWidget* parent) : QOpenGLWidget(parent) {
     interactor_->SetInteractorStyle(style);
     interactor_->EnableRenderOff(); // renders go through Qt's paint cycle
     interactor_->Initialize();
-    renderer_->SetBackground(0.11, 0.12, 0.14);
-    renderer_->SetBackground2(0.23, 0.25, 0.29);
-    renderer_->GradientBackgroundOn();
+    window_->AddRenderer(legendRenderer_);
+    for (vtkRenderer* r : {renderer_.Get(), legendRenderer_.Get()}) {
+        r->SetBackground(0.11, 0.12, 0.14); // the same vertical gradient: no seam
+        r->SetBackground2(0.23, 0.25, 0.29);
+        r->GradientBackgroundOn();
+    }
+    legendRenderer_->InteractiveOff();
+    layoutRenderers();
 
     for (const unsigned long id : {vtkCommand::WindowMakeCurrentEvent,
                                    vtkCommand::WindowIsCurrentEvent, vtkCommand::WindowFrameEvent})
@@ -68,6 +76,26 @@ QSurfaceFormat VtkViewport::defaultFormat() {
 vtkRenderer* VtkViewport::renderer() const {
     return renderer_;
 }
+vtkRenderer* VtkViewport::legendRenderer() const {
+    return legendRenderer_;
+}
+
+void VtkViewport::setLegendStrip(bool on) {
+    if (on == legendStrip_) return;
+    legendStrip_ = on;
+    layoutRenderers();
+    requestRender();
+}
+
+void VtkViewport::layoutRenderers() {
+    constexpr double kStripPixels = 190; // the legend's labels, bar and annotations
+    const double split =
+        legendStrip_ ? std::clamp(1.0 - kStripPixels / std::max(width(), 1), 0.5, 1.0) : 1.0;
+    renderer_->SetViewport(0, 0, split, 1);
+    legendRenderer_->SetViewport(split, 0, 1, 1);
+    legendRenderer_->SetDraw(split < 1.0);
+}
+
 vtkGenericOpenGLRenderWindow* VtkViewport::renderWindow() const {
     return window_;
 }
@@ -80,14 +108,29 @@ void VtkViewport::requestRender() {
     update();
 }
 
-void VtkViewport::resetCamera() {
-    // An oblique view from the front with z (the gravity axis) up.
+void VtkViewport::resetCamera(int upAxis) {
+    // An oblique view from the front: (right, back, up) = (0.35, -1, 0.55) in the frame
+    // whose third axis is `upAxis`, cycled so that the frame stays right-handed.
+    const int up = std::clamp(upAxis, 0, 2), right = (up + 1) % 3, back = (up + 2) % 3;
+    double position[3], viewUp[3] = {0, 0, 0};
+    position[right] = 0.35;
+    position[back] = -1.0;
+    position[up] = 0.55;
+    viewUp[up] = 1;
     vtkCamera* camera = renderer_->GetActiveCamera();
     camera->SetFocalPoint(0, 0, 0);
-    camera->SetPosition(0.35, -1.0, 0.55);
-    camera->SetViewUp(0, 0, 1);
+    camera->SetPosition(position);
+    camera->SetViewUp(viewUp);
     renderer_->ResetCamera();
     requestRender();
+}
+
+void VtkViewport::resetCamera(const Sample& sample) {
+    const auto up = sample.metadata.find("up_axis");
+    resetCamera(up == sample.metadata.end() ? 2
+                : up->second == "x"         ? 0
+                : up->second == "y"         ? 1
+                                            : 2);
 }
 
 void VtkViewport::initializeGL() {
@@ -112,6 +155,7 @@ void VtkViewport::resizeGL(int width, int height) {
     const double dpr = devicePixelRatioF();
     interactor_->UpdateSize(static_cast<int>(width * dpr), static_cast<int>(height * dpr));
     window_->SetDPI(static_cast<int>(72 * dpr));
+    layoutRenderers();
     needRender_ = true;
 }
 

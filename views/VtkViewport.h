@@ -8,6 +8,10 @@
 #include <QSurfaceFormat>
 #include <vtkNew.h>
 
+namespace equiscope {
+struct Sample;
+}
+
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
@@ -25,6 +29,11 @@ class VtkViewport : public QOpenGLWidget {
     static QSurfaceFormat defaultFormat();
 
     vtkRenderer* renderer() const;
+    // A strip at the right edge for the colour legend, beside the scene so the legend never
+    // covers data (the scene's camera fits the rest); hidden when no legend is shown.
+    vtkRenderer* legendRenderer() const;
+    void setLegendStrip(bool on);
+    bool legendStrip() const { return legendStrip_; }
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     vtkGenericRenderWindowInteractor* interactor() const;
 
@@ -32,7 +41,8 @@ class VtkViewport : public QOpenGLWidget {
     // Object mode: left drags move the data (objectDragged) instead of the camera.
     void setObjectMode(bool on) { objectMode_ = on; }
     bool objectMode() const { return objectMode_; }
-    void resetCamera();
+    void resetCamera(int upAxis = 2);       // an oblique view with that axis (0 x, 1 y, 2 z) up
+    void resetCamera(const Sample& sample); // up as the data says (BVH: y), else z
     int renderedFrames() const { return frames_; }
 
   Q_SIGNALS:
@@ -52,10 +62,13 @@ class VtkViewport : public QOpenGLWidget {
     void forwardMouse(QEvent* event);
     bool handleObjectDrag(QMouseEvent* event);
     void cleanupContext();
+    void layoutRenderers();
 
     vtkNew<vtkGenericOpenGLRenderWindow> window_;
     vtkNew<vtkGenericRenderWindowInteractor> interactor_;
     vtkNew<vtkRenderer> renderer_;
+    vtkNew<vtkRenderer> legendRenderer_;
+    bool legendStrip_ = false;
     bool needRender_ = true;
     bool inPaint_ = false;
     int frames_ = 0;

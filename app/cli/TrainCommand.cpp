@@ -3,9 +3,9 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "PerResultFiles.h"
 #include "TrainSupport.h"
 #include "nbody/NBodyForecast.h"
+#include "soft_equivariance/PerResultFiles.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 

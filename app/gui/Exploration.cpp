@@ -7,6 +7,7 @@
 #include "ModelPanel.h"
 #include "PermutationLayer.h"
 #include "PointCloudLayer.h"
+#include "QuantityRegistry.h"
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
@@ -23,7 +24,7 @@ namespace equiscope::gui {
 namespace {
 
 constexpr int kAnimationSteps = 60; // over two seconds
-const QString kErrorLabel = QStringLiteral("equiv. error");
+const QString kModelOwner = QStringLiteral("model");
 
 QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
     QStringList parts;
@@ -77,6 +78,7 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     last_.reset();
     verdicts_.clear();
     twoPaths_->hide();
+    refreshColors(); // the last sample's errors are not this one's
     v_.transformPanel->setContext(sampleContext(*sample_));
     if (model_) restartWorker();
     transformChanged();
@@ -127,6 +129,12 @@ void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
     verdicts_.clear();
     last_.reset();
     v_.modelPanel->showModel(model_.get(), verdicts_);
+    views::QuantityRegistry* quantities = v_.points->quantities();
+    quantities->removeOwned(kModelOwner);
+    if (model_->spec().perNode) { // listed now, drawn from the first result
+        quantities->put(errorQuantity());
+        quantities->show(errorColourName());
+    }
     if (sample_) {
         restartWorker();
         transformChanged();
@@ -139,7 +147,7 @@ void Exploration::clearModel() {
     modelName_.clear();
     last_.reset();
     worker_->setModel(nullptr, sample_, {});
-    v_.points->clearExternal();
+    v_.points->quantities()->removeOwned(kModelOwner);
     twoPaths_->hide();
     v_.modelPanel->showModel(nullptr, {});
     Q_EMIT modelChanged();
@@ -182,8 +190,7 @@ void Exploration::transformChanged() {
 void Exploration::showLive(const LiveResult& r) {
     last_ = r;
     const ModelSpec& spec = model_->spec();
-    if (spec.perNode && errorColours_) v_.points->setExternal(kErrorLabel, r.nodeError);
-    refreshColors();
+    if (spec.perNode) refreshColors();
     // Anchors of vector glyphs: g.x in the rows' order.
     std::vector<double> anchors(static_cast<std::size_t>(sample_->nodeCount() * 3));
     const Field& pos = sample_->positions();
@@ -208,22 +215,31 @@ QString Exploration::errorColourName() {
     return QStringLiteral("equivariance error");
 }
 
-void Exploration::setErrorColours(bool on) {
-    errorColours_ = on;
-    if (on && last_ && model_ && model_->spec().perNode)
-        v_.points->setExternal(kErrorLabel, last_->nodeError);
-    else
-        v_.points->clearExternal();
-    v_.viewport->requestRender();
+views::ColorQuantity Exploration::errorQuantity() const {
+    views::ColorQuantity q;
+    q.name = errorColourName();
+    q.owner = kModelOwner;
+    const bool float64 = worker_->options().float64;
+    q.title = tr("equivariance error\n(%1, relative)").arg(float64 ? "float64" : "float32");
+    if (last_ && sample_ && static_cast<int64_t>(last_->nodeError.size()) == sample_->nodeCount())
+        q.values = last_->nodeError;
+    if (const views::ColorQuantity* old = v_.points->quantities()->find(q.name))
+        q.colormap = old->colormap;
+    q.logScale = v_.evaluationPanel->logScale();
+    if (v_.evaluationPanel->rangeLocked())
+        std::tie(q.fixedLo, q.fixedHi) = v_.evaluationPanel->lockedRange();
+    if (!v_.evaluationPanel->fullRange()) q.exactBelow = roundOffTolerance(float64);
+    return q;
 }
 
 void Exploration::refreshColors() {
-    v_.points->setLogScale(v_.evaluationPanel->logScale());
-    const auto [lo, hi] = v_.evaluationPanel->lockedRange();
-    if (v_.evaluationPanel->rangeLocked())
-        v_.points->setLockedRange(lo, hi);
-    else
-        v_.points->setLockedRange(0, 0);
+    if (!model_ || !model_->spec().perNode) return;
+    v_.points->quantities()->put(errorQuantity());
+    const bool shown = v_.points->quantities()->shown() == errorColourName();
+    v_.evaluationPanel->showRoundOff(
+        shown && last_ ? v_.points->exactNodes() : -1, sample_ ? sample_->nodeCount() : 0,
+        roundOffTolerance(worker_->options().float64),
+        worker_->options().float64 ? QStringLiteral("float64") : QStringLiteral("float32"));
     v_.viewport->requestRender();
 }
 
@@ -286,6 +302,7 @@ double Exploration::currentSweepParameter() const {
 
 void Exploration::runSweep() {
     if (!model_) return;
+    Q_EMIT chartAnalysisStarted();
     const QStringList parts = v_.charts->sweepAxis().split(',');
     Eigen::Vector3d axis(0, 0, 1);
     if (parts.size() != 3 || !parseDouble(parts[0].trimmed().toStdString(), axis.x()) ||
@@ -297,18 +314,37 @@ void Exploration::runSweep() {
     const std::string group = v_.transformPanel->current().group;
     const int steps = v_.charts->sweepSteps();
     const double current = currentSweepParameter();
+    // Points are drawn as they arrive; a stop (Cancel) keeps what was computed.
+    auto drawn = std::make_shared<SweepReport>();
+    auto draw = [this, current](const SweepReport& r, const QString& state) {
+        v_.charts->setSweep(r, current, state);
+    };
     worker_->runAnalysis(
         QStringLiteral("sweep"),
-        [this, group, axis, steps, current](const Evaluator& e, const Progress& progress) {
-            auto report =
-                std::make_shared<SweepReport>(sweep(e, *makeGroup(group), axis, steps, progress));
-            return std::function<void()>(
-                [this, report, current] { v_.charts->setSweep(*report, current); });
+        [this, group, axis, steps, drawn, draw](const Evaluator& e, const Progress& progress) {
+            auto post = [this, draw](SweepReport r, const QString& state) {
+                QMetaObject::invokeMethod(
+                    this, [draw, r, state] { draw(r, state); }, Qt::QueuedConnection);
+            };
+            try {
+                *drawn =
+                    sweep(e, *makeGroup(group), axis, steps, progress,
+                          [&](const SweepReport& sofar, int all) {
+                              *drawn = sofar;
+                              post(sofar, tr("%1 of %2 points…").arg(sofar.points.size()).arg(all));
+                          });
+            } catch (const Cancelled&) {
+                const QString state =
+                    tr("stopped: %1 of %2 points").arg(drawn->points.size()).arg(steps);
+                return std::function<void()>([draw, drawn, state] { draw(*drawn, state); });
+            }
+            return std::function<void()>([draw, drawn] { draw(*drawn, QString()); });
         });
 }
 
 void Exploration::runProfile() {
     if (!model_) return;
+    Q_EMIT chartAnalysisStarted();
     worker_->runAnalysis(
         QStringLiteral("profile"), [this](const Evaluator& e, const Progress& progress) {
             auto reports = std::make_shared<std::vector<ErrorReport>>();
@@ -323,6 +359,7 @@ void Exploration::runProfile() {
 
 void Exploration::runLie() {
     if (!model_) return;
+    Q_EMIT chartAnalysisStarted();
     const std::string group = v_.transformPanel->current().group;
     auto model = model_;
     auto sample = sample_;

@@ -3,6 +3,7 @@
 // object mode), live evaluation on the worker, and everything that shows its result:
 // error colours, the two-path glyphs, the numbers, the inspector, the charts.
 
+#include "ColorQuantity.h"
 #include "ModelWorker.h"
 
 #include <QObject>
@@ -78,9 +79,9 @@ class Exploration : public QObject {
     void inspect(int64_t node);
     void animate(); // identity -> current transform over two seconds
     bool animating() const { return animation_.isActive(); }
-    void refreshColors(); // after the log-scale / range settings changed
-    // Whether the points show the per-node error (else the data's own colouring).
-    void setErrorColours(bool on);
+    // Registers the per-node error quantity anew (after a result, or when the log scale,
+    // range lock or round-off floor changed).
+    void refreshColors();
     static QString errorColourName();
 
   public Q_SLOTS:
@@ -93,6 +94,7 @@ class Exploration : public QObject {
   Q_SIGNALS:
     void evaluated(); // a live result is shown
     void analysisDone(const QString& name);
+    void chartAnalysisStarted(); // a sweep, profile or Lie derivative: the Charts dock opens
     void message(const QString& text);
     void partMoved(); // part mode: the transform changed
     void modelChanged();
@@ -103,6 +105,7 @@ class Exploration : public QObject {
     void restartWorker(); // the current model and sample, with the device and features chosen
     void showLive(const LiveResult& result);
     double currentSweepParameter() const;
+    views::ColorQuantity errorQuantity() const;
 
     ExplorationViews v_;
     ModelWorker* worker_;
@@ -116,7 +119,6 @@ class Exploration : public QObject {
     std::optional<LiveResult> last_;
     std::map<std::string, double> verdicts_;
     int64_t inspected_ = -1;
-    bool errorColours_ = true;
     std::vector<bool> moving_; // part mode: which nodes follow the transform
     std::vector<std::string> features_;
     QTimer animation_;

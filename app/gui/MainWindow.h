@@ -1,13 +1,14 @@
 #pragma once
 // The main window: viewport in the centre; Data, Model, Transform, Evaluation, Inspector,
-// Welcome and Charts docks; colour controls; File menu with recent files and sessions;
-// drag and drop; a status bar with progress and cancel; autosave.
+// Parts, Welcome, Charts, Training and Timeline docks; the colour controls; File and View
+// menus; drag and drop; a status bar with progress and cancel. Sessions and autosave live
+// in SessionController, the docks' layout in MainWindowDocks.cpp, menus and toolbar in
+// MainWindowActions.cpp.
 
-#include "Session.h"
 #include "data/Sample.h"
+#include "models/Model.h"
 
 #include <QMainWindow>
-#include <QTimer>
 #include <memory>
 
 class QAction;
@@ -29,6 +30,7 @@ class InspectorPanel;
 class ModelPanel;
 class PartsPanel;
 class PointCloudLayer;
+class QuantityCombo;
 class TransformPanel;
 class VtkViewport;
 } // namespace equiscope::views
@@ -38,6 +40,7 @@ namespace equiscope::gui {
 class DatasetLoader;
 class Exploration;
 class PartsExplorer;
+class SessionController;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow {
@@ -64,29 +67,31 @@ class MainWindow : public QMainWindow {
     Exploration* exploration() const { return exploration_; }
     views::PartsPanel* partsPanel() const { return partsPanel_; }
     QDockWidget* partsDock() const { return partsDock_; }
+    QDockWidget* chartsDock() const { return chartsDock_; }
+    QDockWidget* transformDock() const { return transformDock_; }
     PartsExplorer* parts() const { return parts_; }
-    QComboBox* colorCombo() const { return colorCombo_; }
+    SessionController* sessions() const { return sessions_; }
+    QComboBox* colorCombo() const;
     QComboBox* colormapCombo() const { return colormapCombo_; }
+    QDoubleSpinBox* pointSizeBox() const { return pointSize_; }
     QAction* objectModeAction() const { return objectMode_; }
+    QAction* twoPathsAction() const { return twoPaths_; }
     const Dataset* dataset() const { return dataset_.get(); }
     void pickAt(QPointF widgetPosition); // as a click in the viewport does
+    void setStatus(const QString& text);
 
     // The model from the Model dock (asks for a TorchScript file's missing spec).
     void applyModelFromPanel();
     // Returns the error message, empty on success.
     QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
-
-    SessionState session() const;
-    // Opens the session's data, then restores model, transforms, view and camera.
-    void restoreSession(const SessionState& state);
-    static QString autosavePath();
     void applyPreset(int index);
+    // The docks as they were built, and a size that fits the screen.
+    void resetLayout();
 
   Q_SIGNALS:
     // After a dataset is shown (or a load failed / was cancelled).
     void datasetShown();
     void loadFailed(const QString& message);
-    void sessionRestored();
 
   protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -94,19 +99,22 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent* event) override;
 
   private:
+    void buildStatusBar();
     void buildActions();
+    void buildToolBar(QAction* open, QAction* resetCamera, QAction* exportPng);
     void buildDocks();
     QWidget* buildWelcome();
+    void connectWorker();
+    void connectLoader();
+    void showExploredPerModel();
+    void restoreWindowState();
+    void saveWindowState() const;
     void showDataset(std::shared_ptr<const Dataset> dataset);
     // Sample `sample` of the dataset at `frame` (the timeline's request).
     void showFrame(int sample, int frame);
-    void applyColorChoice(int index);
     void rememberRecent(const QString& path);
     void refreshRecentMenu();
     void setBusy(bool busy);
-    void finishRestore();
-    void saveSessionAs();
-    void openSessionFile();
 
     views::VtkViewport* viewport_ = nullptr;
     std::unique_ptr<views::PointCloudLayer> layer_;
@@ -120,15 +128,18 @@ class MainWindow : public QMainWindow {
     views::TimelinePanel* timeline_ = nullptr;
     views::PartsPanel* partsPanel_ = nullptr;
     QDockWidget* partsDock_ = nullptr;
-    PartsExplorer* parts_ = nullptr;
+    QDockWidget* chartsDock_ = nullptr;
+    QDockWidget* transformDock_ = nullptr;
     QDockWidget* timelineDock_ = nullptr;
+    PartsExplorer* parts_ = nullptr;
     int shownSample_ = 0;
     Exploration* exploration_ = nullptr;
     TrainingPanel* training_ = nullptr;
     DatasetLoader* loader_ = nullptr;
+    SessionController* sessions_ = nullptr;
     std::shared_ptr<const Dataset> dataset_;
     std::shared_ptr<const Sample> sample_;
-    QComboBox* colorCombo_ = nullptr;
+    views::QuantityCombo* colorCombo_ = nullptr;
     QComboBox* colormapCombo_ = nullptr;
     QDoubleSpinBox* pointSize_ = nullptr;
     QAction* objectMode_ = nullptr;
@@ -138,8 +149,7 @@ class MainWindow : public QMainWindow {
     QLabel* statusText_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_ = nullptr;
-    QTimer autosave_;
-    std::unique_ptr<SessionState> pendingRestore_;
+    QByteArray defaultDockState_; // as built, for View > Reset Layout
 };
 
 } // namespace equiscope::gui

@@ -36,6 +36,7 @@ class ModelWorker : public QObject {
     void setModel(std::shared_ptr<Model> model, std::shared_ptr<const Sample> sample,
                   EvaluationOptions options);
     bool hasModel() const { return model_ != nullptr; }
+    const EvaluationOptions& options() const { return options_; }
 
     uint64_t requestLive(const GroupElement& element); // returns the request's sequence number
     void runAnalysis(const QString& name, Analysis analysis);

@@ -3,6 +3,7 @@
 #include "Exploration.h"
 #include "PartsPanel.h"
 #include "PointCloudLayer.h"
+#include "QuantityRegistry.h"
 #include "TransformPanel.h"
 #include "metrics/PartitionScores.h"
 #include "metrics/PiecewiseEquivariance.h"
@@ -14,6 +15,7 @@ namespace equiscope::gui {
 namespace {
 
 constexpr int kDebounceMs = 150; // part drags: evaluate once the mouse rests
+const QString kPartsOwner = QStringLiteral("parts");
 
 std::vector<std::string> partNames(const std::string& prefix, int64_t count) {
     std::vector<std::string> names;
@@ -31,8 +33,7 @@ PartsExplorer::PartsExplorer(views::PartsPanel* panel, Exploration* exploration,
     debounce_.setSingleShot(true);
     debounce_.setInterval(kDebounceMs);
     connect(&debounce_, &QTimer::timeout, this, &PartsExplorer::evaluateMove);
-    connect(panel_, &views::PartsPanel::colourChanged, this, &PartsExplorer::applyColours);
-    connect(panel_, &views::PartsPanel::partitionChanged, this, &PartsExplorer::applyColours);
+    connect(panel_, &views::PartsPanel::partitionChanged, this, &PartsExplorer::registerQuantities);
     connect(panel_, &views::PartsPanel::moveChanged, this, &PartsExplorer::moveChanged);
     connect(panel_, &views::PartsPanel::checkRequested, this, &PartsExplorer::runCheck);
     connect(exploration_, &Exploration::partMoved, this, [this] { debounce_.start(); });
@@ -45,6 +46,7 @@ void PartsExplorer::reset() {
     view_.reset();
     pieceError_.clear();
     panel_->setScatter({}, {}, 0);
+    points_->quantities()->removeOwned(kPartsOwner);
     refresh();
 }
 
@@ -105,47 +107,56 @@ void PartsExplorer::refresh() {
                                   .arg(prefix)
                                   .arg(perPart));
             moveChanged();
-            applyColours();
+            registerQuantities();
             Q_EMIT updated();
         });
     });
 }
 
-void PartsExplorer::applyColours() {
-    using Colour = views::PartsPanel::Colour;
-    const Colour c = panel_->colour();
-    if (c == Colour::Off) {
-        Q_EMIT mainColoursWanted();
-        return;
-    }
+views::ColorQuantity PartsExplorer::labels(const QString& name, const QString& title,
+                                           const std::vector<int64_t>& codes,
+                                           std::vector<std::string> names) const {
+    views::ColorQuantity q;
+    q.kind = views::ColorQuantity::Kind::Categorical;
+    q.name = name;
+    q.title = title;
+    q.values.assign(codes.begin(), codes.end());
+    q.categories = std::move(names);
+    return q;
+}
+
+// The parts' quantities, for the partition the slider picks: registered with the points,
+// shown when the user picks them in the colour combo.
+void PartsExplorer::registerQuantities() {
     if (!sample_) return;
-    exploration_->setErrorColours(false);
-    const int layer = panel_->partition();
-    const bool haveView = view_ && layer >= 0 && layer < static_cast<int>(view_->labels.size());
-    if (c == Colour::PredictedPart && haveView) {
-        const auto& labels = view_->labels[static_cast<std::size_t>(layer)];
-        points_->setExternalCategorical(
-            tr("predicted part (%1)")
-                .arg(QString::fromStdString(view_->names[static_cast<std::size_t>(layer)])),
-            {labels.begin(), labels.end()},
-            partNames("part", view_->parts[static_cast<std::size_t>(layer)]));
-    } else if (c == Colour::TruePart && !sample_->parts.empty()) {
+    std::vector<views::ColorQuantity> all;
+    if (!sample_->parts.empty()) {
         const Partition truth = compactPartition(sample_->parts);
         const Field* field = sample_->find("part");
-        points_->setExternalCategorical(tr("true part"), {truth.labels.begin(), truth.labels.end()},
-                                        field && !field->categories.empty()
-                                            ? field->categories
-                                            : partNames("part", truth.parts));
-    } else if (c == Colour::Uncertainty && haveView) {
-        points_->setExternal(
-            tr("uncertainty 1 − max p (%1)")
-                .arg(QString::fromStdString(view_->names[static_cast<std::size_t>(layer)])),
-            view_->doubt[static_cast<std::size_t>(layer)]);
-    } else if (c == Colour::PiecewiseError && !pieceError_.empty()) {
-        points_->setExternal(tr("piecewise error"), pieceError_);
-    } else {
-        points_->clearExternal();
+        all.push_back(labels(kTruePart, kTruePart, truth.labels,
+                             field && !field->categories.empty() ? field->categories
+                                                                 : partNames("part", truth.parts)));
     }
+    const int layer = panel_->partition();
+    if (view_ && layer >= 0 && layer < static_cast<int>(view_->labels.size())) {
+        const auto l = static_cast<std::size_t>(layer);
+        const QString partition = QString::fromStdString(view_->names[l]);
+        all.push_back(labels(kPredictedPart, tr("predicted part\n(%1)").arg(partition),
+                             view_->labels[l], partNames("part", view_->parts[l])));
+        views::ColorQuantity doubt;
+        doubt.name = kUncertainty;
+        doubt.title = tr("uncertainty\n1 − max p (%1)").arg(partition);
+        doubt.values = view_->doubt[l];
+        all.push_back(std::move(doubt));
+    }
+    if (!pieceError_.empty()) {
+        views::ColorQuantity error;
+        error.name = kPiecewiseError;
+        error.title = tr("piecewise error\n(relative)");
+        error.values = pieceError_;
+        all.push_back(std::move(error));
+    }
+    points_->quantities()->replaceOwned(kPartsOwner, std::move(all));
 }
 
 void PartsExplorer::moveChanged() {
@@ -197,10 +208,11 @@ void PartsExplorer::deliverErrors(std::vector<double> error) {
     pieceError_ = std::move(error);
     rho_ = spearman(view_->nodeUncertainty, pieceError_);
     panel_->setScatter(view_->nodeUncertainty, pieceError_, rho_);
-    if (panel_->colour() == views::PartsPanel::Colour::Off)
-        panel_->setColour(views::PartsPanel::Colour::PiecewiseError); // applies the colours
-    else
-        applyColours();
+    registerQuantities();
+    // The result just asked for is what the points show, unless a part quantity already is.
+    views::QuantityRegistry* quantities = points_->quantities();
+    const views::ColorQuantity* shown = quantities->current();
+    if (!shown || shown->owner != kPartsOwner) quantities->show(kPiecewiseError);
     Q_EMIT updated();
 }
 

@@ -4,7 +4,8 @@
 // one part alone through the exploration's part mode, and fills the uncertainty-error
 // scatter after every part move or random per-part check.
 
-#include "PartitionView.h"
+#include "ColorQuantity.h"
+#include "apen/PartitionView.h"
 #include "groups/Piecewise.h"
 
 #include <QObject>
@@ -35,14 +36,22 @@ class PartsExplorer : public QObject {
     // The partition parts are moved by: the data's true parts, else the model's final one.
     const Partition& movableParts() const { return movable_; }
 
+    // The names of the quantities the parts register with the points.
+    static inline const QString kPredictedPart = QStringLiteral("predicted part");
+    static inline const QString kTruePart = QStringLiteral("true part");
+    static inline const QString kUncertainty = QStringLiteral("uncertainty");
+    static inline const QString kPiecewiseError = QStringLiteral("piecewise error");
+
   Q_SIGNALS:
-    void updated();           // a partition view or a piecewise error arrived
-    void mainColoursWanted(); // the dock's colour went back to the main choice
+    void updated(); // a partition view or a piecewise error arrived
 
   private:
     void reset(); // a new sample or model
     void refresh();
-    void applyColours();
+    void registerQuantities();
+    views::ColorQuantity labels(const QString& name, const QString& title,
+                                const std::vector<int64_t>& codes,
+                                std::vector<std::string> names) const;
     void moveChanged();
     void evaluateMove();
     void runCheck();

@@ -1,7 +1,7 @@
 #include "TrainingPanel.h"
 
-#include "Tasks.h"
 #include "models/Device.h"
+#include "soft_equivariance/Tasks.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -4,7 +4,7 @@
 // and of the strength lambda_j per group (the adjustment epoch marked), then the learned
 // levels beside the true function's equivariance error per group.
 
-#include "PerTraining.h"
+#include "soft_equivariance/PerTraining.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -98,6 +98,10 @@ at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elemen
     return model_.forward(pos, feat, edges).to(torch::kFloat64);
 }
 
+double roundOffTolerance(bool float64) {
+    return float64 ? 1e-12 : 1e-5;
+}
+
 ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements,
                               const std::string& groupName, const Progress& progress) const {
     const auto start = std::chrono::steady_clock::now();

@@ -26,6 +26,11 @@ struct EvaluationOptions {
     double epsilon = 1e-12;
 };
 
+// The relative error under which a computation that is exact in exact arithmetic lands
+// from round-off alone: 1e-5 in float32 (about 100 ulp), 1e-12 in float64. Errors below
+// it are "exact to round-off".
+double roundOffTolerance(bool float64);
+
 struct ErrorReport {
     std::string group;
     int samples = 0;

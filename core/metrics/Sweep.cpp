@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace equiscope {
@@ -87,7 +88,7 @@ void planElements(const Group& group, const Eigen::Vector3d& axis, const SampleC
 } // namespace
 
 SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
-                  int steps, const Progress& progress) {
+                  int steps, const Progress& progress, const SweepPartial& partial) {
     if (steps < 2) throw Error("a sweep needs at least 2 steps");
     if (axis.norm() < 1e-12) throw Error("the sweep axis must not be zero");
     SweepReport report;
@@ -95,11 +96,21 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
     std::vector<double> parameters;
     std::vector<GroupElement> elements;
     planElements(group, axis, evaluator.context(), steps, report, parameters, elements);
-    const ErrorReport errors = evaluator.errors(elements, group.name(), progress);
-    for (int i = 0; i < steps; ++i)
-        report.points.push_back({parameters[static_cast<std::size_t>(i)],
-                                 errors.elementMean[static_cast<std::size_t>(i)],
-                                 errors.elementMax[static_cast<std::size_t>(i)]});
+    // About 24 deliveries, at most a batch of elements per forward.
+    const int chunk = std::clamp(steps / 24, 1, std::max(1, evaluator.options().batch));
+    for (int first = 0; first < steps; first += chunk) {
+        progress.report(static_cast<double>(first) / steps, "sweep: " + std::to_string(first) +
+                                                                " of " + std::to_string(steps) +
+                                                                " points");
+        const auto begin = elements.begin() + first;
+        const std::vector<GroupElement> some(begin, begin + std::min(chunk, steps - first));
+        const ErrorReport errors = evaluator.errors(some, group.name());
+        for (std::size_t k = 0; k < some.size(); ++k)
+            report.points.push_back({parameters[static_cast<std::size_t>(first) + k],
+                                     errors.elementMean[k], errors.elementMax[k]});
+        if (partial) partial(report, steps);
+    }
+    progress.report(1.0, "sweep: done");
     return report;
 }
 

@@ -4,6 +4,7 @@
 
 #include "metrics/Equivariance.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,11 @@ struct SweepReport {
 // (about `axis` where the group allows it), Scale sweeps the factor from 1/2 to 2, T3
 // sweeps a translation along `axis` over +-2 RMS radii, TimeShift the clock over +-the
 // trajectory's span. Throws Error for finite groups.
+// Points are computed a few elements per forward; `partial`, when given, receives the
+// report so far after each forward (a chart draws them as they arrive). Cancelling through
+// `progress` throws Cancelled after the points so far were passed to `partial`.
+using SweepPartial = std::function<void(const SweepReport& sofar, int steps)>;
 SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::Vector3d& axis,
-                  int steps, const Progress& progress = {});
+                  int steps, const Progress& progress = {}, const SweepPartial& partial = {});
 
 } // namespace equiscope

@@ -5,11 +5,11 @@
 // scores (mIoU, Spearman), a user's TorchScript partition(), and after a short training a
 // positive rank correlation between uncertainty and piecewise error on held-out scenes.
 
-#include "ApenModel.h"
-#include "ApenTraining.h"
 #include "BuiltinModels.h"
 #include "ScriptedModels.h"
 #include "TestSupport.h"
+#include "apen/ApenModel.h"
+#include "apen/ApenTraining.h"
 #include "groups/Piecewise.h"
 #include "io/LoadDataset.h"
 #include "metrics/Equivariance.h"

@@ -4,8 +4,8 @@
 // load; kNN graphs agree with brute force; feature selection follows the contract.
 
 #include "BuiltinModels.h"
-#include "KnnGraph.h"
 #include "TestSupport.h"
+#include "egnn/KnnGraph.h"
 #include "groups/Group.h"
 #include "metrics/Equivariance.h"
 #include "metrics/LieDerivative.h"

@@ -2,12 +2,12 @@
 // zero regularizer for equivariant layers, projected layers equivariant to 1e-6 in float64,
 // the strength update's hand example, and the tasks' true symmetry levels.
 
-#include "PerTraining.h"
-#include "SoftEquivariantMlp.h"
-#include "StrengthAdjuster.h"
-#include "Tasks.h"
 #include "TestSupport.h"
 #include "groups/Group.h"
+#include "soft_equivariance/PerTraining.h"
+#include "soft_equivariance/SoftEquivariantMlp.h"
+#include "soft_equivariance/StrengthAdjuster.h"
+#include "soft_equivariance/Tasks.h"
 #include "util/Error.h"
 
 #include <Eigen/Dense>

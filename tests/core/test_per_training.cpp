@@ -3,9 +3,9 @@
 // variants and motion; a run interrupted and resumed from its checkpoint ends where the
 // uninterrupted one does; the baselines train through the same loop.
 
-#include "PerTraining.h"
-#include "Tasks.h"
 #include "TestSupport.h"
+#include "soft_equivariance/PerTraining.h"
+#include "soft_equivariance/Tasks.h"
 #include "util/Runtime.h"
 
 #include <QTemporaryDir>

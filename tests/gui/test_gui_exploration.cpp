@@ -12,6 +12,8 @@
 #include "ModelPanel.h"
 #include "PermutationLayer.h"
 #include "PointCloudLayer.h"
+#include "QuantityRegistry.h"
+#include "SessionController.h"
 #include "TestSupport.h"
 #include "TrainingPanel.h"
 #include "TransformPanel.h"
@@ -73,10 +75,10 @@ class TestGuiExploration : public QObject {
     void panelDrivesTheErrorField() {
         applyAndWait("mlp", {{"output", "vector"}});
         setTransformAndWait("SO3:axis=0,0,1;angle=30");
-        const std::vector<double> first = window_->layer()->externalValues();
+        const std::vector<double> first = window_->layer()->shownValues();
         QCOMPARE(static_cast<int64_t>(first.size()), window_->dataset()->samples[0].nodeCount());
         setTransformAndWait("SO3:axis=0,0,1;angle=120");
-        const std::vector<double> second = window_->layer()->externalValues();
+        const std::vector<double> second = window_->layer()->shownValues();
         QVERIFY(first != second);
         QVERIFY(window_->evaluationPanel()->text().contains("mean error"));
         QVERIFY(window_->exploration()->twoPaths()->glyphs() > 0);
@@ -84,9 +86,10 @@ class TestGuiExploration : public QObject {
         QVERIFY(window_->layer()->legendVisible());
         QCOMPARE(window_->colorCombo()->currentText(), QString("equivariance error"));
         window_->colorCombo()->setCurrentIndex(0);
-        QVERIFY(!window_->layer()->showsExternal());
+        QVERIFY(window_->layer()->quantities()->shown() != "equivariance error");
+        QVERIFY(window_->layer()->shownValues() != second);
         window_->colorCombo()->setCurrentText("equivariance error");
-        QVERIFY(window_->layer()->showsExternal());
+        QCOMPARE(window_->layer()->shownValues(), second);
     }
 
     void equivariantModelIsUniformlyLowAndMlpVaries() {
@@ -95,7 +98,7 @@ class TestGuiExploration : public QObject {
         applyAndWait("egnn", {});
         setTransformAndWait("SO3:axis=1,1,0;angle=60");
         double egnnMax = 0;
-        for (double e : window_->layer()->externalValues()) egnnMax = std::max(egnnMax, e);
+        for (double e : window_->layer()->shownValues()) egnnMax = std::max(egnnMax, e);
         QVERIFY(egnnMax < 1e-4);
         const int egnnColours = distinctSceneColours(window_->viewport()->grabFramebuffer());
 
@@ -168,7 +171,7 @@ class TestGuiExploration : public QObject {
         window_->transformPanel()->setStack({Transform::parse("T3:tx=1;ty=2;tz=3")});
         setTransformAndWait("SO3:axis=0,0,1;angle=75");
         window_->colormapCombo()->setCurrentText("plasma");
-        const gui::SessionState saved = window_->session();
+        const gui::SessionState saved = window_->sessions()->current();
         QTemporaryDir dir;
         gui::saveSession(dir.filePath("s.json"), saved);
 
@@ -177,10 +180,10 @@ class TestGuiExploration : public QObject {
         other.viewport()->setFixedSize(560, 420);
         other.show();
         QVERIFY(QTest::qWaitForWindowExposed(&other));
-        QSignalSpy restored(&other, &MainWindow::sessionRestored);
-        other.restoreSession(gui::loadSession(dir.filePath("s.json")));
+        QSignalSpy restored(other.sessions(), &gui::SessionController::restored);
+        other.sessions()->restore(gui::loadSession(dir.filePath("s.json")));
         QVERIFY(restored.wait(60000));
-        QVERIFY(other.session() == saved);
+        QVERIFY(other.sessions()->current() == saved);
         QCOMPARE(other.exploration()->modelName(), QString("mlp"));
         QCOMPARE(other.exploration()->features(), std::vector<std::string>{"normal"});
         QCOMPARE(other.transformPanel()->stack().size(), std::size_t(1));

@@ -52,7 +52,7 @@ class TestGuiGraphsTrajectories : public QObject {
         if (!evaluated.wait(60000)) return -1;
         for (int waited = 0; w.exploration()->worker()->busy() && waited < 60000; waited += 20)
             QTest::qWait(20);
-        const std::vector<double> e = w.layer()->externalValues();
+        const std::vector<double> e = w.layer()->shownValues();
         if (static_cast<int64_t>(e.size()) != w.sample()->nodeCount()) return -1;
         return largest(e);
     }

@@ -3,8 +3,6 @@
 // one part dragged away alone (the others stay), the piecewise error appearing where the
 // uncertainty is high, and the scatter with its rank correlation.
 
-#include "ApenModel.h"
-#include "ApenTraining.h"
 #include "BuiltinModels.h"
 #include "Exploration.h"
 #include "GuiTestSupport.h"
@@ -13,8 +11,11 @@
 #include "PartsExplorer.h"
 #include "PartsPanel.h"
 #include "PointCloudLayer.h"
+#include "QuantityRegistry.h"
 #include "TestSupport.h"
 #include "TransformPanel.h"
+#include "apen/ApenModel.h"
+#include "apen/ApenTraining.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -25,7 +26,6 @@
 
 using equiscope::gui::MainWindow;
 using namespace equiscope;
-using Colour = views::PartsPanel::Colour;
 
 class TestGuiParts : public QObject {
     Q_OBJECT
@@ -36,9 +36,13 @@ class TestGuiParts : public QObject {
         QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
         return updated.wait(60000);
     }
+    void show(const QString& quantity) {
+        window_->colorCombo()->setCurrentText(quantity); // the one control that picks
+        QCOMPARE(window_->layer()->quantities()->shown(), quantity);
+    }
     std::set<int64_t> shownCodes() const {
         std::set<int64_t> codes;
-        for (double v : window_->layer()->externalValues()) codes.insert(static_cast<int64_t>(v));
+        for (double v : window_->layer()->shownValues()) codes.insert(static_cast<int64_t>(v));
         return codes;
     }
 
@@ -76,18 +80,18 @@ class TestGuiParts : public QObject {
         QCOMPARE(panel->partition(), 4);
         QVERIFY(panel->partitionLabel().startsWith("final ("));
         QVERIFY(panel->partitionLabel().contains("true parts")); // refines them, or how much not
-        panel->setColour(Colour::PredictedPart);
+        show("predicted part");
         QVERIFY(window_->layer()->legendVisible());
         QCOMPARE(static_cast<int64_t>(shownCodes().size()), view->parts.back());
         QCOMPARE(window_->layer()->legendAnnotation(0), std::string("part 0"));
         panel->setPartition(0); // the initial cells: many more parts
         QCOMPARE(static_cast<int64_t>(shownCodes().size()), view->parts.front());
         QVERIFY(view->parts.front() > 3 * view->parts.back());
-        panel->setColour(Colour::TruePart);
+        show("true part");
         QCOMPARE(shownCodes().size(), std::size_t(4));
         QCOMPARE(window_->layer()->legendAnnotation(1), std::string("object 1"));
-        panel->setColour(Colour::Uncertainty);
-        QCOMPARE(window_->layer()->externalValues(), view->doubt.front());
+        show("uncertainty");
+        QCOMPARE(window_->layer()->shownValues(), view->doubt.front());
         panel->setPartition(4);
     }
 
@@ -102,7 +106,7 @@ class TestGuiParts : public QObject {
             std::find(parts.labels.begin(), parts.labels.end(), 1) - parts.labels.begin();
         const auto before = window_->layer()->drawnPosition(outside);
         const auto insideBefore = window_->layer()->drawnPosition(inside);
-        panel->setColour(Colour::Off); // a move then shows the piecewise error
+        show("part"); // the data's own labels: a move then shows the piecewise error
         panel->setMoving(true);
         QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
         window_->transformPanel()->setCurrent(Transform::parse("T3:tx=4;ty=0;tz=0"));
@@ -112,8 +116,8 @@ class TestGuiParts : public QObject {
         const auto& error = window_->parts()->pieceError();
         const auto& doubt = window_->parts()->view()->nodeUncertainty;
         QCOMPARE(static_cast<int64_t>(error.size()), window_->sample()->nodeCount());
-        QCOMPARE(panel->colour(), Colour::PiecewiseError);
-        QCOMPARE(window_->layer()->externalValues(), error);
+        QCOMPARE(window_->layer()->quantities()->shown(), QString("piecewise error"));
+        QCOMPARE(window_->layer()->shownValues(), error);
         QCOMPARE(panel->scatterPoints(), 1024);
         QVERIFY(panel->spearmanText().contains(
             QString::number(window_->parts()->spearmanRho(), 'f', 3)));
@@ -164,10 +168,15 @@ class TestGuiParts : public QObject {
                                         "parts", "--screenshot", png, "--size", "320x240"});
         QCOMPARE(shot.status, 0);
         QCOMPARE(QImage(png).size(), QSize(320, 240));
-        // Back to the main colour choice.
+        // The parts' quantities sit in the one colour list beside the data's fields.
+        const QStringList listed = window_->layer()->quantities()->names();
+        for (const char* q : {"part", "predicted part", "true part", "uncertainty",
+                              "piecewise error", "equivariance error"})
+            QVERIFY2(listed.contains(q), q);
         QComboBox* main = window_->colorCombo();
-        main->setCurrentIndex(main->currentIndex() == 0 ? main->count() - 1 : 0);
-        QCOMPARE(panel->colour(), Colour::Off);
+        QCOMPARE(main->count(), listed.size());
+        show("part");
+        QCOMPARE(window_->layer()->quantities()->current()->owner, QString("data"));
     }
 
     void fileMenuOpensAScene() {

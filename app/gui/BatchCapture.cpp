@@ -1,0 +1,99 @@
+#include "BatchCapture.h"
+
+#include "Exploration.h"
+#include "MainWindow.h"
+#include "PartsExplorer.h"
+#include "PartsPanel.h"
+#include "SessionController.h"
+#include "TrainingPanel.h"
+#include "VtkViewport.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QTimer>
+#include <cstdio>
+#include <memory>
+
+namespace equiscope::gui {
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+
+void fail(const QString& message) {
+    std::fprintf(stderr, "error: %s\n", qPrintable(message));
+    QApplication::exit(kExitBadInput);
+}
+
+// Lets the window map and lay out, then writes the PNG and exits.
+void shoot(MainWindow& window, const LaunchOptions& o) {
+    QTimer::singleShot(150, &window, [&window, o] {
+        const bool written = o.capture == "window" ? window.grab().save(o.screenshot, "PNG")
+                             : o.capture == "training"
+                                 ? window.training()->grab().save(o.screenshot, "PNG")
+                                 : window.exportPng(o.screenshot);
+        if (!written) return fail(QStringLiteral("could not write %1").arg(o.screenshot));
+        QApplication::exit(0);
+    });
+}
+
+void fixSizes(MainWindow& window, const LaunchOptions& o) {
+    window.setProperty("batch", true);
+    window.resetLayout();
+    if (o.capture == "window") {
+        window.setFixedSize(o.size); // the PNG is the window: exactly W x H
+    } else if (o.capture == "training") {
+        window.training()->setFixedSize(o.size);
+    } else {
+        window.viewport()->setFixedSize(o.size);
+    }
+}
+
+// After the first live result: the analysis asked for, or the capture.
+void connectAnalyses(MainWindow& window, const LaunchOptions& o) {
+    Exploration* e = window.exploration();
+    auto started = std::make_shared<bool>(false);
+    QObject::connect(e, &Exploration::evaluated, &window, [&window, o, e, started] {
+        if (e->worker()->busy() || *started) return; // the command line's transform first
+        *started = true;
+        if (o.analysis == "sweep") return e->runSweep();
+        if (o.analysis == "profile") return e->runProfile();
+        if (o.analysis == "lie") return e->runLie();
+        if (o.analysis != "parts") shoot(window, o);
+    });
+    QObject::connect(e, &Exploration::analysisDone, &window, [&window, o](const QString& name) {
+        if (name == o.analysis) shoot(window, o);
+    });
+    // --analysis parts: once the partitions are in, a random per-part check; then shoot.
+    QObject::connect(window.parts(), &PartsExplorer::updated, &window, [&window, o] {
+        if (o.analysis != "parts") return;
+        if (!window.parts()->pieceError().empty()) return shoot(window, o);
+        window.partsDock()->show();
+        window.partsDock()->raise();
+        Q_EMIT window.partsPanel()->checkRequested();
+    });
+}
+
+} // namespace
+
+void prepareBatchCapture(MainWindow& window, const LaunchOptions& o) {
+    fixSizes(window, o);
+    QObject::connect(window.sessions(), &SessionController::restored, &window, [&window, o] {
+        if (!o.train.isEmpty()) {
+            window.training()->setConfig(per::PerConfig::defaultsFor(o.train.toStdString()));
+            window.training()->start();
+        } else if (!o.modelGiven) {
+            shoot(window, o);
+        }
+    });
+    QObject::connect(window.training(), &TrainingPanel::finished, &window,
+                     [&window, o](bool completed) {
+                         if (completed) return shoot(window, o);
+                         QApplication::exit(kExitBadInput);
+                     });
+    connectAnalyses(window, o);
+    QObject::connect(window.exploration()->worker(), &ModelWorker::failed, &window, &fail);
+    QObject::connect(&window, &MainWindow::loadFailed, &window, &fail);
+}
+
+} // namespace equiscope::gui
