@@ -305,6 +305,7 @@ class PlyBody {
             double* base;
             int64_t width;
         };
+        if (e.count == 0) return; // no values: data() may be null
         std::vector<Slot> slots;
         int64_t offset = 0;
         for (std::size_t c = 0; c < e.properties.size(); ++c) {

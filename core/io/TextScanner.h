@@ -13,7 +13,7 @@ namespace equiscope {
 class TextScanner {
   public:
     TextScanner(const char* begin, const char* end, std::string path, int64_t firstLine = 1)
-        : pos_(begin), begin_(begin), end_(end), path_(std::move(path)), line_(firstLine) {}
+        : pos_(begin), end_(end), path_(std::move(path)), line_(firstLine) {}
 
     // Next whitespace-separated token, crossing newlines; false at the end of the buffer.
     bool nextToken(std::string_view& token);
@@ -35,7 +35,6 @@ class TextScanner {
 
   private:
     const char* pos_;
-    const char* begin_;
     const char* end_;
     std::string path_;
     int64_t line_;
