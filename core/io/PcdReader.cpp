@@ -135,6 +135,42 @@ PcdHeader parseHeader(const MappedFile& file) {
     return h;
 }
 
+// binary_compressed: the compressed and uncompressed sizes after the header, checked against
+// the bytes left, POINTS and LZF's largest ratio before anything is allocated.
+struct PackedSizes {
+    uint32_t packed, unpacked;
+};
+
+PackedSizes packedSizes(const MappedFile& file, const PcdHeader& h, int64_t n,
+                        int64_t recordBytes) {
+    const std::string& path = file.path();
+    const uint64_t available = file.size() - h.dataOffset;
+    const char* data = file.data() + h.dataOffset;
+    if (available < 8)
+        throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset),
+                                  "expected the compressed and uncompressed sizes (8 bytes)");
+    const uint32_t packed = loadValue<uint32_t>(data, false);
+    const uint32_t unpacked = loadValue<uint32_t>(data + 4, false);
+    const auto expected = checkedMul(static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes));
+    if (!expected || unpacked != *expected)
+        throw FormatError::atByte(
+            path, static_cast<int64_t>(h.dataOffset) + 4,
+            "uncompressed size " + std::to_string(unpacked) +
+                " differs from POINTS x record size " +
+                (expected ? std::to_string(*expected) : std::string("(overflow)")));
+    if (packed > available - 8)
+        throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset),
+                                  "compressed size " + std::to_string(packed) + " exceeds the " +
+                                      std::to_string(available - 8) + " bytes left");
+    // LZF expands at most about 90x; a larger claim is corrupt, not a reason to allocate.
+    if (static_cast<uint64_t>(unpacked) > static_cast<uint64_t>(packed) * 90 + 64)
+        throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 4,
+                                  "uncompressed size " + std::to_string(unpacked) +
+                                      " is impossible for " + std::to_string(packed) +
+                                      " compressed bytes");
+    return {packed, unpacked};
+}
+
 class PcdReader : public FormatReader {
   public:
     std::string name() const override { return "PCD"; }
@@ -178,6 +214,9 @@ class PcdReader : public FormatReader {
             requireFits(FilePlace::atByte(path, static_cast<int64_t>(h.dataOffset)),
                         static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes), available,
                         "POINTS " + std::to_string(n));
+        const PackedSizes sizes = h.data == "binary_compressed"
+                                      ? packedSizes(file, h, n, recordBytes)
+                                      : PackedSizes{0, 0};
         ColumnLayout layout = layoutColumns(columns, n, path);
 
         // Stores one PCD value (field f, component k of point r) into the layout.
@@ -239,34 +278,9 @@ class PcdReader : public FormatReader {
                         storeBinary(fi, k, r, p);
             }
         } else {
-            if (available < 8)
-                throw FormatError::atByte(
-                    path, static_cast<int64_t>(h.dataOffset),
-                    "expected the compressed and uncompressed sizes (8 bytes)");
-            const uint32_t packed = loadValue<uint32_t>(data, false);
-            const uint32_t unpacked = loadValue<uint32_t>(data + 4, false);
-            const auto expected =
-                checkedMul(static_cast<uint64_t>(n), static_cast<uint64_t>(recordBytes));
-            if (!expected || unpacked != *expected)
-                throw FormatError::atByte(
-                    path, static_cast<int64_t>(h.dataOffset) + 4,
-                    "uncompressed size " + std::to_string(unpacked) +
-                        " differs from POINTS x record size " +
-                        (expected ? std::to_string(*expected) : std::string("(overflow)")));
-            if (packed > available - 8)
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset),
-                                          "compressed size " + std::to_string(packed) +
-                                              " exceeds the " + std::to_string(available - 8) +
-                                              " bytes left");
-            // LZF expands at most about 90x; a larger claim is corrupt, not a reason to allocate.
-            if (static_cast<uint64_t>(unpacked) > static_cast<uint64_t>(packed) * 90 + 64)
-                throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 4,
-                                          "uncompressed size " + std::to_string(unpacked) +
-                                              " is impossible for " + std::to_string(packed) +
-                                              " compressed bytes");
-            ReadBudget::charge(path, unpacked, 1, "the decompressed points");
-            std::vector<uint8_t> raw(unpacked);
-            if (!lzfDecompress(reinterpret_cast<const uint8_t*>(data + 8), packed, raw.data(),
+            ReadBudget::charge(path, sizes.unpacked, 1, "the decompressed points");
+            std::vector<uint8_t> raw(sizes.unpacked);
+            if (!lzfDecompress(reinterpret_cast<const uint8_t*>(data + 8), sizes.packed, raw.data(),
                                raw.size()))
                 throw FormatError::atByte(path, static_cast<int64_t>(h.dataOffset) + 8,
                                           "corrupt LZF stream");

@@ -34,7 +34,7 @@ void ReadBudget::charge(const std::string& path, uint64_t count, uint64_t bytesE
                     (bytes ? byteCount(*bytes) : std::string("more than 2^64 bytes")) +
                     " of memory; the budget for one read is " + byteCount(limit()) +
                     (tUsed > 0 ? " and " + byteCount(tUsed) + " are taken" : std::string()) +
-                    " (raise it with --max-memory BYTES)");
+                    " (equiscope-cli --max-memory BYTES raises it)");
     tUsed = *total;
 }
 
