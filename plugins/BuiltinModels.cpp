@@ -24,4 +24,13 @@ const ModelRegistry& builtinModels() {
     return registry;
 }
 
+std::unique_ptr<Model> createModel(const std::string& nameOrFile, ModelOptions options) {
+    const auto weights = options.find(kWeightsOption);
+    const std::string path = weights != options.end() ? weights->second : std::string();
+    if (weights != options.end()) options.erase(weights);
+    auto model = builtinModels().create(nameOrFile, options);
+    if (!path.empty()) model->load(path);
+    return model;
+}
+
 } // namespace equiscope

@@ -21,4 +21,9 @@ void registerBuiltinModels(ModelRegistry& registry);
 // A registry with all built-ins, made once.
 const ModelRegistry& builtinModels();
 
+// A built-in model or a TorchScript file, as every front end makes one: options as the
+// registry takes them, plus kWeightsOption naming trained weights to load. Throws Error
+// on bad options or an unreadable weights file.
+std::unique_ptr<Model> createModel(const std::string& nameOrFile, ModelOptions options);
+
 } // namespace equiscope

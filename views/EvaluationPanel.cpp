@@ -110,6 +110,17 @@ void EvaluationPanel::showRoundOff(int64_t exact, int64_t nodes, double toleranc
                   .arg(tolerance, 0, 'g', 2)
                   .arg(dtype));
 }
+QSize EvaluationPanel::minimumSizeHint() const {
+    const QSize base = QWidget::minimumSizeHint();
+    const int width = std::max(this->width(), base.width()); // before the first layout: narrow
+    return {base.width(), std::max(base.height(), layout()->totalHeightForWidth(width))};
+}
+
+void EvaluationPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateGeometry(); // the wrapped captions' height follows the width
+}
+
 QString EvaluationPanel::caption() const {
     return roundOff_->text();
 }

@@ -36,8 +36,14 @@ class EvaluationPanel : public QWidget {
     void setLogScale(bool on);
     void setLockedRange(bool locked, double lo, double hi);
 
+    // The height its wrapped captions need at the current width: a dock never cuts them.
+    QSize minimumSizeHint() const override;
+
   Q_SIGNALS:
     void scaleChanged(); // log scale or range lock changed
+
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     QLabel* numbers_ = nullptr;

@@ -16,9 +16,6 @@ class QTableWidget;
 
 namespace equiscope::views {
 
-// The options entry that names a trained weights file (loaded after the model is made).
-inline constexpr const char* kWeightsOption = "weights";
-
 class ModelPanel : public QWidget {
     Q_OBJECT
   public:

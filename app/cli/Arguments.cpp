@@ -99,8 +99,8 @@ Session openSession(const Arguments& args) {
     for (const auto& [flag, key] :
          {std::pair{"output", "output"}, {"per", "per"}, {"feature-dim", "feature_dim"}})
         if (args.has(flag)) options[key] = args.get(flag);
-    s.model = builtinModels().create(s.modelName, options);
-    if (args.has("load")) s.model->load(args.get("load"));
+    if (args.has("load")) options[kWeightsOption] = args.get("load");
+    s.model = createModel(s.modelName, options);
     s.data = loadDataset(s.dataName);
     if (s.data.samples.empty()) throw Error(s.dataName + ": holds no sample");
     // One graph / simulation (--index) at one frame (--frame), as the app shows it: a graph

@@ -1,6 +1,6 @@
 #include "CommandLine.h"
 
-#include "Exploration.h"
+#include "BuiltinModels.h"
 #include "models/ModelRegistry.h"
 #include "util/Runtime.h"
 
@@ -32,7 +32,7 @@ void readSession(const QCommandLineParser& p, SessionState& state) {
     if (!p.isSet("model")) return;
     state.model = p.value("model");
     for (const QString& kv : p.values("model-option")) addOption(state.options, kv.toStdString());
-    makeModel(state.model, state.options); // fail early on bad options
+    createModel(state.model.toStdString(), state.options); // fail early on bad options
     state.device = QString::fromStdString(deviceName(parseDevice(p.value("device").toStdString())));
 }
 

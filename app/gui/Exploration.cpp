@@ -14,6 +14,7 @@
 #include "groups/Action.h"
 #include "io/TextScanner.h"
 #include "util/Error.h"
+#include "util/Math.h"
 
 #include <Eigen/Geometry>
 #include <vtkCamera.h>
@@ -98,21 +99,11 @@ void Exploration::restartWorker() {
     worker_->setModel(model_, sample_, options);
 }
 
-std::unique_ptr<Model> makeModel(const QString& nameOrFile, const ModelOptions& options) {
-    ModelOptions create = options;
-    const auto weights = create.find(views::kWeightsOption);
-    const std::string path = weights != create.end() ? weights->second : std::string();
-    if (weights != create.end()) create.erase(weights);
-    auto model = builtinModels().create(nameOrFile.toStdString(), create);
-    if (!path.empty()) model->load(path);
-    return model;
-}
-
 QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
                                 DeviceKind device) {
     std::shared_ptr<Model> model;
     try {
-        model = makeModel(nameOrFile, options);
+        model = createModel(nameOrFile.toStdString(), options);
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
@@ -398,7 +389,7 @@ void Exploration::onObjectDrag(QPointF from, QPointF to, Qt::KeyboardModifiers m
         const Eigen::Vector3d axis = dy * right + dx * u;
         if (axis.norm() < 1e-9) return;
         step = GroupElement::linearMap(
-            Eigen::AngleAxisd(axis.norm() * 0.5 * 3.14159265358979 / 180, axis.normalized())
+            Eigen::AngleAxisd(axis.norm() * 0.5 * kRadiansPerDegree, axis.normalized())
                 .toRotationMatrix());
     }
     v_.transformPanel->setFromElement(step.compose(current));

@@ -37,10 +37,6 @@ struct ExplorationViews {
     views::InspectorPanel* inspector;
 };
 
-// A built-in model or a TorchScript file; options may name trained weights to load
-// ("weights", views::kWeightsOption). Throws on bad options or an unreadable weights file.
-std::unique_ptr<Model> makeModel(const QString& nameOrFile, const ModelOptions& options);
-
 class Exploration : public QObject {
     Q_OBJECT
   public:

@@ -64,7 +64,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                      .arg(r->seconds * 1e3, 0, 'f', 0));
     });
     connect(exploration_, &Exploration::chartAnalysisStarted, this, [this] {
-        chartsDock_->show();
+        if (!chartsDock_->isVisible()) { // a third of the window: the view keeps the rest
+            chartsDock_->show();
+            resizeDocks({chartsDock_}, {std::max(300, height() / 3)}, Qt::Vertical);
+        }
         chartsDock_->raise();
     });
     connectWorker();

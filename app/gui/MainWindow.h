@@ -43,6 +43,10 @@ class PartsExplorer;
 class SessionController;
 class TrainingPanel;
 
+// File ▸ Open's filter, from every registered reader: "All supported data (*.ply …);;
+// PLY (*.ply);;…;;All files (*)".
+QString openDataFilter();
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:

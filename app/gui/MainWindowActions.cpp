@@ -31,8 +31,9 @@ namespace {
 constexpr int kMaxRecent = 8;
 const char* kRecentKey = "recentFiles";
 
-// "Data (*.ply *.off …);;PLY (*.ply);;…;;All files (*)" from every registered reader.
-QString openFilter() {
+} // namespace
+
+QString openDataFilter() {
     QStringList all, each;
     for (const FormatReader* reader : FormatRegistry::builtin().readers()) {
         QStringList patterns;
@@ -47,13 +48,12 @@ QString openFilter() {
     return QObject::tr("All supported data (%1);;%2;;All files (*)")
         .arg(all.join(' '), each.join(QStringLiteral(";;")));
 }
-} // namespace
 
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openAction = file->addAction(tr("&Open…"), this, [this] {
         const QString path =
-            QFileDialog::getOpenFileName(this, tr("Open data"), QString(), openFilter());
+            QFileDialog::getOpenFileName(this, tr("Open data"), QString(), openDataFilter());
         if (!path.isEmpty()) open(path);
     });
     openAction->setShortcut(QKeySequence::Open);

@@ -29,15 +29,15 @@ namespace equiscope::gui {
 namespace {
 constexpr int kLeftDockWidth = 270, kRightDockWidth = 330;
 
-// A dock's panel in a scroll area that only scrolls when the screen is smaller than the
-// panel: the dock asks for the panel's whole height.
+// A dock's panel in a scroll area, for screens smaller than the panel. (The Transform and
+// Evaluation panels go into their docks as they are: the controls the product is about
+// are never scrolled away.)
 QScrollArea* scrolled(QWidget* panel, QWidget* parent) {
     auto* scroll = new QScrollArea(parent);
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumHeight(std::min(panel->sizeHint().height(), 420));
     return scroll;
 }
 } // namespace
@@ -65,11 +65,11 @@ void MainWindow::buildDocks() {
     welcome->raise();
 
     transformPanel_ = new views::TransformPanel(this);
-    transformDock_ = dock(tr("Transform"), "transformDock", scrolled(transformPanel_, this),
-                          Qt::RightDockWidgetArea);
+    transformDock_ =
+        dock(tr("Transform"), "transformDock", transformPanel_, Qt::RightDockWidgetArea);
     evaluationPanel_ = new views::EvaluationPanel(this);
-    auto* evaluation = dock(tr("Evaluation"), "evaluationDock", scrolled(evaluationPanel_, this),
-                            Qt::RightDockWidgetArea);
+    auto* evaluation =
+        dock(tr("Evaluation"), "evaluationDock", evaluationPanel_, Qt::RightDockWidgetArea);
     inspector_ = new views::InspectorPanel(this);
     auto* inspector = dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     partsPanel_ = new views::PartsPanel(this);

@@ -2,6 +2,7 @@
 
 #include "groups/BasicGroups.h"
 #include "util/Error.h"
+#include "util/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,15 +12,6 @@
 namespace equiscope {
 
 namespace {
-
-std::string trim(std::string s) {
-    s.erase(s.begin(),
-            std::find_if(s.begin(), s.end(), [](unsigned char c) { return !std::isspace(c); }));
-    s.erase(
-        std::find_if(s.rbegin(), s.rend(), [](unsigned char c) { return !std::isspace(c); }).base(),
-        s.end());
-    return s;
-}
 
 std::string knownNames() {
     std::string out;

@@ -2,6 +2,7 @@
 
 #include "groups/BasicGroups.h"
 #include "util/Error.h"
+#include "util/Math.h"
 
 #include <Eigen/Dense>
 #include <Eigen/Geometry>
@@ -13,8 +14,7 @@ namespace equiscope {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kDeg = kPi / 180.0;
+constexpr double kDeg = kRadiansPerDegree;
 
 Eigen::Matrix3d axisAngle(const std::vector<double>& v, std::size_t at) {
     Eigen::Vector3d axis(v[at], v[at + 1], v[at + 2]);

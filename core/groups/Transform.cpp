@@ -2,6 +2,8 @@
 
 #include "io/TextScanner.h"
 #include "util/Error.h"
+#include "util/Math.h"
+#include "util/Text.h"
 
 #include <Eigen/Geometry>
 #include <cmath>
@@ -17,11 +19,6 @@ std::vector<std::string> split(const std::string& text, char sep) {
     std::string item;
     while (std::getline(s, item, sep)) out.push_back(item);
     return out;
-}
-
-std::string trimmed(std::string s) {
-    const auto a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
 std::string withoutFactor(const std::string& name) {
@@ -47,21 +44,21 @@ Transform Transform::identity(const std::string& group) {
 
 Transform Transform::parse(const std::string& text) {
     const auto colon = text.find(':');
-    Transform t = identity(trimmed(text.substr(0, colon)));
+    Transform t = identity(trim(text.substr(0, colon)));
     if (colon == std::string::npos) return t;
     const auto group = makeGroup(t.group);
     const auto specs = group->parameters();
     std::vector<bool> set(specs.size(), false);
     for (const std::string& part : split(text.substr(colon + 1), ';')) {
-        if (trimmed(part).empty()) continue;
+        if (trim(part).empty()) continue;
         const auto eq = part.find('=');
         if (eq == std::string::npos)
             throw Error("transform '" + text + "': expected key=value, got '" + part + "'");
-        const std::string key = trimmed(part.substr(0, eq));
+        const std::string key = trim(part.substr(0, eq));
         std::vector<double> values;
         for (const std::string& v : split(part.substr(eq + 1), ',')) {
             double x = 0;
-            if (!parseDouble(trimmed(v), x))
+            if (!parseDouble(trim(v), x))
                 throw Error("transform '" + text + "': '" + v + "' is not a number");
             values.push_back(x);
         }
@@ -122,7 +119,7 @@ std::vector<double> parametersOf(const Group& group, const GroupElement& e) {
         else if (n == "axis z")
             out[i] = aa.axis().z();
         else if (n == "angle")
-            out[i] = aa.angle() * 180.0 / 3.14159265358979323846;
+            out[i] = aa.angle() / kRadiansPerDegree;
         else if (n == "invert (x -> -x)")
             out[i] = inverted ? 1 : 0;
         else if (n == "tx")
@@ -139,8 +136,7 @@ std::vector<double> parametersOf(const Group& group, const GroupElement& e) {
         group.generators().size() == 1) {
         const Eigen::Matrix3d x = group.generators().front().linear;
         const Eigen::Vector3d axis(x(2, 1), x(0, 2), x(1, 0));
-        out[0] =
-            aa.angle() * (aa.axis().dot(axis) < 0 ? -1.0 : 1.0) * 180.0 / 3.14159265358979323846;
+        out[0] = aa.angle() * (aa.axis().dot(axis) < 0 ? -1.0 : 1.0) / kRadiansPerDegree;
     }
     return out;
 }

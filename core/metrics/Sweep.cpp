@@ -1,6 +1,7 @@
 #include "metrics/Sweep.h"
 
 #include "util/Error.h"
+#include "util/Math.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,6 @@
 namespace equiscope {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 // Picks the generator to sweep and the parameter range and unit for it.
 struct Plan {

@@ -16,6 +16,8 @@ class Tensor;
 namespace equiscope {
 
 using ModelOptions = std::map<std::string, std::string>;
+// The option that names a trained weights file, loaded after the model is made.
+inline constexpr const char* kWeightsOption = "weights";
 
 class Model {
   public:

@@ -1,5 +1,7 @@
 #include "scene/DemoScene.h"
 
+#include "util/Math.h"
+
 #include <array>
 #include <cmath>
 #include <random>
@@ -8,7 +10,6 @@ namespace equiscope {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 using Vec3 = std::array<double, 3>;
 
 struct PointSet {
