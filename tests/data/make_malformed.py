@@ -116,6 +116,10 @@ put("npy_shape_too_big.npy", "counts vs bytes", "more than the 24 bytes left",
 put("extxyz_wide_columns.extxyz", "counts vs bytes", "too few columns",
     "1000\nProperties=" + "".join("s%d:S:1000:" % k for k in range(20)) + "pos:R:3\n" +
     "H 0 0 0\n" * 1000)
+put("graphml_vector_padding.graphml", "counts vs bytes", "more than 16 times the",
+    '<graphml><key id="v" for="node" attr.name="w" attr.type="vector_float"/><graph>'
+    '<node id="n"><data key="v">' + "1," * 1999 + "1</data></node>" +
+    "".join('<node id="%d"/>' % k for k in range(300)) + "</graph></graphml>")
 put("off_vertices_too_many.off", "counts vs bytes", "1000000 vertices", "OFF\n1000000 0 0\n0 0 0\n")
 
 # Compressed sizes checked against the bytes that hold them.
