@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh FORMAT [SECONDS] [LIBFUZZER OPTIONS...]: one libFuzzer campaign on one
-# reader (default 60 s), from the committed seeds (tests/fuzz/seeds/FORMAT), our writers'
-# output, the test fixtures and the real files of ../shared/data/real (read in place).
+# reader (default 60 s; 0: replay the corpus once, a quick regression check), from the
+# committed seeds (tests/fuzz/seeds/FORMAT), our writers' output, the test fixtures and
+# the real files of ../shared/data/real (read in place).
 # FORMAT: ply off pcd npy npz xyz extxyz bvh tu edgelist graphml, or "all" (one after the
 # other, SECONDS each). Builds with clang-14 into build-fuzz/ ($EQUISCOPE_FUZZ_BUILD_DIR).
 # Findings land in build-fuzz/findings/FORMAT/ (crash-*, oom-*, timeout-*); replay one with
@@ -55,8 +56,10 @@ run_one() {
   echo "== fuzz_$f: $seconds s, corpus $corpus ($(ls "$corpus" | wc -l) inputs)"
   # One process; -malloc_limit_mb above the harness's 256 MB read budget: an allocation the
   # budget does not see is reported (oom-*), as are hangs over 10 s (timeout-*).
+  local length=(-max_total_time="$seconds")
+  [[ "$seconds" == 0 ]] && length=(-runs=0) # replay the corpus once, no mutation
   nice -n 10 "$BUILD/bin/fuzz_$f" "$corpus" -dict="tests/fuzz/dict/$f.dict" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
+    "${length[@]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
     -max_len=65536 -artifact_prefix="$findings/" -print_final_stats=1 "$@"
 }
 
