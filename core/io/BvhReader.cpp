@@ -114,6 +114,21 @@ std::vector<int64_t> segments(const std::vector<Joint>& joints, std::vector<std:
     return part;
 }
 
+// Frames x channels against the bytes left (every value takes at least two bytes, "0 ", a
+// frame without channels its newline; the last value may end the file), and frames x joints
+// against the read budget, before either is allocated.
+void checkMotion(const TextScanner& scan, const std::string& path, int64_t frames, int channels,
+                 int64_t joints) {
+    if (frames < 0) scan.fail("expected a frame count >= 0, got " + std::to_string(frames));
+    requireFits(scan.here(), static_cast<uint64_t>(frames),
+                channels > 0 ? 2 * static_cast<uint64_t>(channels) : 1, scan.remaining() + 1,
+                std::to_string(frames) + " frames of " + std::to_string(channels) + " channels");
+    ReadBudget::charge(path, static_cast<uint64_t>(frames),
+                       (static_cast<uint64_t>(joints) * 3 + static_cast<uint64_t>(channels)) *
+                           sizeof(double),
+                       std::to_string(frames) + " frames of " + std::to_string(joints) + " joints");
+}
+
 class BvhReader : public FormatReader {
   public:
     std::string name() const override { return "BVH"; }
@@ -139,19 +154,8 @@ class BvhReader : public FormatReader {
         expect(scan, "Frame");
         expect(scan, "Time:");
         const double frameTime = scan.requireDouble("the frame time");
-        // Every value takes at least two bytes ("0 "), a frame without channels its newline;
-        // the last value may end the file.
-        if (frames < 0) scan.fail("expected a frame count >= 0, got " + std::to_string(frames));
-        requireFits(scan.here(), static_cast<uint64_t>(frames),
-                    channels > 0 ? 2 * static_cast<uint64_t>(channels) : 1, scan.remaining() + 1,
-                    std::to_string(frames) + " frames of " + std::to_string(channels) +
-                        " channels");
         const auto n = static_cast<int64_t>(joints.size());
-        // Joints x frames: the positions of every joint in every frame, and the channels.
-        ReadBudget::charge(path, static_cast<uint64_t>(frames),
-                           (static_cast<uint64_t>(n) * 3 + static_cast<uint64_t>(channels)) *
-                               sizeof(double),
-                           std::to_string(frames) + " frames of " + std::to_string(n) + " joints");
+        checkMotion(scan, path, frames, channels, n);
         std::vector<double> values(static_cast<std::size_t>(frames * channels));
         std::vector<double> pos(static_cast<std::size_t>(frames * n * 3));
         std::vector<Eigen::Isometry3d> global(joints.size());

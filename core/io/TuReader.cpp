@@ -85,6 +85,27 @@ std::string label(double v) {
     return text;
 }
 
+// Each node's graph (0-based) from the indicator's ids, and the number of graphs. Ids ascend
+// from 1 and none exceeds the node count, so that the per-graph vectors sized by the largest
+// id stay within the file's size.
+std::vector<int64_t> graphIds(const std::vector<double>& indicator, const std::string& path,
+                              int64_t& graphs) {
+    const auto nodes = static_cast<int64_t>(indicator.size());
+    std::vector<int64_t> graphOf(indicator.size());
+    graphs = 0;
+    for (int64_t i = 0; i < nodes; ++i) {
+        const int64_t g =
+            requireWhole(FilePlace::atLine(path, i + 1), indicator[static_cast<std::size_t>(i)], 1,
+                         nodes, "a graph id (at most the node count)");
+        if (g < graphs)
+            throw FormatError::atLine(path, i + 1,
+                                      "graph ids must be positive integers in ascending order");
+        graphs = g;
+        graphOf[static_cast<std::size_t>(i)] = g - 1;
+    }
+    return graphOf;
+}
+
 class TuReader : public FormatReader {
   public:
     std::string name() const override { return "TU"; }
@@ -101,21 +122,9 @@ class TuReader : public FormatReader {
         progress.report(0.2, "reading adjacency");
         const std::vector<double> adjacency = readRows(prefix + "_A.txt", two, -1);
         const auto entries = static_cast<int64_t>(adjacency.size() / 2);
-        // Graph ids ascend from 1; a graph holds at least one node, so no id exceeds the node
-        // count (the per-graph vectors below are sized by the largest id).
-        const std::string indicatorPath = prefix + "_graph_indicator.txt";
-        std::vector<int64_t> graphOf(static_cast<std::size_t>(nodes));
         int64_t graphs = 0;
-        for (int64_t i = 0; i < nodes; ++i) {
-            const int64_t g = requireWhole(FilePlace::atLine(indicatorPath, i + 1),
-                                           indicator[static_cast<std::size_t>(i)], 1, nodes,
-                                           "a graph id (at most the node count)");
-            if (g < graphs)
-                throw FormatError::atLine(indicatorPath, i + 1,
-                                          "graph ids must be positive integers in ascending order");
-            graphs = g;
-            graphOf[static_cast<std::size_t>(i)] = g - 1;
-        }
+        const std::vector<int64_t> graphOf =
+            graphIds(indicator, prefix + "_graph_indicator.txt", graphs);
         auto optional = [&](const char* suffix, int& width, int64_t rows) {
             const std::string file = prefix + suffix;
             return fs::exists(file) ? readRows(file, width, rows) : std::vector<double>();
