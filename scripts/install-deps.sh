@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libgl-dev libgl1-mesa-dri
+  libqt6svg6                     # the SVG icon engine for resources/icons
   libvtk9-dev libtorch-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev
   libopenblas0-openmp            # LibTorch's BLAS: the reference BLAS is 20-45x slower
   xvfb xauth                     # headless GL for the GUI tests

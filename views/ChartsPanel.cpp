@@ -211,7 +211,7 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
                                   .arg(r.maxError, 0, 'g', 10);
     }
     setBars(ProfileChart, tr("Symmetry profile: mean error per group"), tr("mean error"),
-            tr("group"), tr("mean equivariance error (relative)"), groups, means);
+            tr("group"), tr("mean error (relative)"), groups, means);
 }
 
 void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group) {
@@ -227,8 +227,7 @@ void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& g
                               .arg(r.relativeNorm, 0, 'g', 10);
     }
     setBars(LieChart, tr("Lie derivative per generator of %1 (float64)").arg(group),
-            tr("|L_X f| / mean |f|"), tr("generator"), tr("relative Lie derivative norm"), names,
-            norms);
+            tr("|L_X f| / mean |f|"), tr("generator"), tr("|L_X f| (relative)"), names, norms);
 }
 
 void ChartsPanel::setHistogram(const std::vector<double>& errors) {

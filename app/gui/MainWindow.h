@@ -46,6 +46,8 @@ class TrainingPanel;
 // File ▸ Open's filter, from every registered reader: "All supported data (*.ply …);;
 // PLY (*.ply);;…;;All files (*)".
 QString openDataFilter();
+// Help ▸ About: the versions of EquiScope, Qt, VTK and LibTorch.
+QString aboutText();
 
 class MainWindow : public QMainWindow {
     Q_OBJECT

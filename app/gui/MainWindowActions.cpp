@@ -12,6 +12,7 @@
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
 #include "io/FormatRegistry.h"
+#include "util/Runtime.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -19,11 +20,18 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QToolBar>
+#include <vtkVersion.h>
+
+// The icons of resources/equiscope.qrc, compiled into this static library.
+static void initResources() {
+    Q_INIT_RESOURCE(equiscope);
+}
 
 namespace equiscope::gui {
 
@@ -32,6 +40,15 @@ constexpr int kMaxRecent = 8;
 const char* kRecentKey = "recentFiles";
 
 } // namespace
+
+QString aboutText() {
+    return QObject::tr("<h3>EquiScope %1</h3><p>A desktop lab for equivariant learning: "
+                       "transform the data and watch where a model keeps or breaks its "
+                       "symmetries.</p><p>Qt %2 · VTK %3 · LibTorch %4</p>")
+        .arg(QStringLiteral(EQUISCOPE_VERSION), QString::fromLatin1(qVersion()),
+             QString::fromLatin1(vtkVersion::GetVTKVersion()),
+             QString::fromLatin1(libtorchVersion()));
+}
 
 QString openDataFilter() {
     QStringList all, each;
@@ -50,6 +67,8 @@ QString openDataFilter() {
 }
 
 void MainWindow::buildActions() {
+    initResources();
+    setWindowIcon(QIcon(QStringLiteral(":/icons/equiscope.svg")));
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* openAction = file->addAction(tr("&Open…"), this, [this] {
         const QString path =
@@ -57,6 +76,7 @@ void MainWindow::buildActions() {
         if (!path.isEmpty()) open(path);
     });
     openAction->setShortcut(QKeySequence::Open);
+    openAction->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
     file->addAction(tr("Open &Demo Scene"), this, [this] { open(QStringLiteral("demo")); });
@@ -74,6 +94,7 @@ void MainWindow::buildActions() {
             QMessageBox::warning(this, tr("Export PNG"), tr("Could not write %1").arg(path));
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setIcon(QIcon(QStringLiteral(":/icons/export-png.svg")));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -82,10 +103,12 @@ void MainWindow::buildActions() {
         if (sample_) viewport_->resetCamera(*sample_);
     });
     reset->setShortcut(QKeySequence(Qt::Key_R));
+    reset->setIcon(QIcon(QStringLiteral(":/icons/reset-camera.svg")));
     viewMenu_->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
     objectMode_ = viewMenu_->addAction(tr("&Object Mode (drag moves the data)"));
     objectMode_->setCheckable(true);
     objectMode_->setShortcut(QKeySequence(Qt::Key_O));
+    objectMode_->setIcon(QIcon(QStringLiteral(":/icons/object-mode.svg")));
     connect(objectMode_, &QAction::toggled, this, [this](bool on) {
         viewport_->setObjectMode(on);
         statusText_->setText(
@@ -102,6 +125,10 @@ void MainWindow::buildActions() {
     viewMenu_->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu_->addAction(dock->toggleViewAction());
+    chartsDock_->toggleViewAction()->setIcon(QIcon(QStringLiteral(":/icons/charts.svg")));
+    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About EquiScope"), this, [this] {
+        QMessageBox::about(this, tr("About EquiScope"), aboutText());
+    });
     buildToolBar(openAction, reset, exportAction);
 }
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <malloc.h>
 #include <thread>
+#include <torch/version.h>
 
 namespace equiscope {
 
@@ -20,6 +21,10 @@ int configureRuntime(int requested) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     return at::get_num_threads();
+}
+
+const char* libtorchVersion() {
+    return TORCH_VERSION;
 }
 
 } // namespace equiscope

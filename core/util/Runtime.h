@@ -10,4 +10,7 @@ namespace equiscope {
 // Returns the thread count.
 int configureRuntime(int requestedThreads = 0);
 
+// LibTorch's version, e.g. "2.1.0" (for About boxes and reports).
+const char* libtorchVersion();
+
 } // namespace equiscope

@@ -22,6 +22,7 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QIcon>
 #include <QImage>
 #include <QLabel>
 #include <vtkCamera.h>
@@ -210,6 +211,21 @@ class TestGuiShell : public QObject {
             "equiscope", {"--capture", "window", "--size", "1366x768", "--screenshot", png});
         QCOMPARE(run.status, 0);
         QCOMPARE(QImage(png).size(), QSize(1366, 768));
+    }
+
+    void aboutBoxAndIcons() {
+        const QString about = gui::aboutText();
+        for (const char* part : {"EquiScope", "Qt 6.", "VTK 9.", "LibTorch "})
+            QVERIFY2(about.contains(part), part);
+        MainWindow w; // the resources compiled in; the SVG icon engine draws them
+        QVERIFY(!w.windowIcon().isNull());
+        for (const char* icon :
+             {"equiscope", "open", "object-mode", "reset-camera", "export-png", "charts"}) {
+            const QImage image = QIcon(QString(":/icons/%1.svg").arg(icon)).pixmap(32).toImage();
+            QVERIFY2(!image.isNull() &&
+                         image.pixelColor(16, 16).alpha() + image.pixelColor(12, 12).alpha() > 0,
+                     icon);
+        }
     }
 
     void openFilterListsEveryReader() {
