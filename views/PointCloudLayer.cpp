@@ -94,6 +94,7 @@ PointCloudLayer::PointCloudLayer(VtkViewport* viewport)
     mapper_->SetScalarModeToUsePointData();
     actor_->SetMapper(mapper_);
     actor_->GetProperty()->SetPointSize(3);
+    actor_->GetProperty()->SetLineWidth(2); // bones and bonds visible on the dark background
     actor_->GetProperty()->SetColor(0.85, 0.85, 0.9);
     styleLegend(legend_);
     pickedMapper_->SetInputData(pickedPoint_);
@@ -134,6 +135,7 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     points_->SetVerts(vertexCells(n));
     // Edges share the points (and their colours): graphs and skeletons are drawn connected.
     points_->SetLines(edgeCells(*sample_, n));
+    actor_->GetProperty()->SetRenderPointsAsSpheres(n <= 5000); // atoms and nodes as balls
     quantities_->replaceOwned(QStringLiteral("data"), dataQuantities(sample_));
     updateColors();
 }

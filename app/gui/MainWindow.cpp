@@ -199,7 +199,9 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     timelineDock_->setVisible(dataset_->samples.size() > 1 || first.frameCount() > 1);
     const DatasetSummary summary = summarize(*dataset_);
     layer_->setSample(sample_);
-    layer_->setPointSize(pointSize_->value());
+    // Few nodes (a molecule, a graph, a skeleton) are drawn large, a dense cloud small.
+    const int64_t nodes = sample_->nodeCount();
+    pointSize_->setValue(nodes <= 200 ? 10 : nodes <= 5000 ? 6 : 3); // sets the layer's
     // New data opens on what it is about; with a model, on the model's error.
     views::QuantityRegistry* quantities = layer_->quantities();
     quantities->show(exploration_->model() && quantities->find(Exploration::errorColourName())

@@ -110,7 +110,7 @@ SessionState sessionFromJson(const QByteArray& json, const QString& where) {
     const QJsonObject view = o["view"].toObject();
     s.colorBy = view["color_by"].toString();
     s.colormap = view["colormap"].toString("viridis");
-    s.pointSize = view["point_size"].toDouble(3);
+    s.pointSize = view["point_size"].toDouble(0);
     s.logScale = view["log_scale"].toBool();
     s.twoPaths = view["two_paths"].toBool(true);
     if (o.contains("camera")) {

@@ -21,7 +21,7 @@ struct SessionState {
     std::vector<Transform> stack;
     Transform current = Transform::identity("SO3");
     QString colorBy, colormap = QStringLiteral("viridis");
-    double pointSize = 3;
+    double pointSize = 0; // pixels; 0: as the data's size suggests
     bool logScale = false, twoPaths = true;
     bool hasCamera = false;
     std::array<double, 3> cameraPosition{}, cameraFocalPoint{}, cameraViewUp{};

@@ -84,7 +84,7 @@ void SessionController::restore(const SessionState& state) {
 void SessionController::finishRestore() {
     const SessionState s = *pending_;
     pending_.reset();
-    window_.pointSizeBox()->setValue(s.pointSize);
+    if (s.pointSize > 0) window_.pointSizeBox()->setValue(s.pointSize);
     window_.evaluationPanel()->setLogScale(s.logScale);
     window_.twoPathsAction()->setChecked(s.twoPaths);
     window_.transformPanel()->setStack(s.stack);

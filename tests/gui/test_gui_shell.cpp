@@ -188,7 +188,7 @@ class TestGuiShell : public QObject {
         QCOMPARE(w->layer()->quantities()->shown(), QString("node_label"));
         QVERIFY(w->layer()->legendVisible());
         QSignalSpy shown(w.get(), &MainWindow::datasetShown);
-        w->open(real + "/trajectories/3bpa_iso_atoms.xyz");
+        w->open(real + "/trajectories/3bpa_train_300K.xyz");
         QVERIFY(shown.wait(30000));
         QCOMPARE(w->layer()->quantities()->shown(), QString("species"));
         const views::ColorQuantity* species = w->layer()->quantities()->current();
