@@ -96,6 +96,12 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
     std::vector<double> parameters;
     std::vector<GroupElement> elements;
     planElements(group, axis, evaluator.context(), steps, report, parameters, elements);
+    if (!partial) { // nobody draws along: one batched evaluation
+        const ErrorReport errors = evaluator.errors(elements, group.name(), progress);
+        for (std::size_t k = 0; k < elements.size(); ++k)
+            report.points.push_back({parameters[k], errors.elementMean[k], errors.elementMax[k]});
+        return report;
+    }
     // About 24 deliveries, at most a batch of elements per forward.
     const int chunk = std::clamp(steps / 24, 1, std::max(1, evaluator.options().batch));
     for (int first = 0; first < steps; first += chunk) {
@@ -108,7 +114,7 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
         for (std::size_t k = 0; k < some.size(); ++k)
             report.points.push_back({parameters[static_cast<std::size_t>(first) + k],
                                      errors.elementMean[k], errors.elementMax[k]});
-        if (partial) partial(report, steps);
+        partial(report, steps);
     }
     progress.report(1.0, "sweep: done");
     return report;

@@ -190,6 +190,38 @@ class TestModels : public QObject {
             Error, sweep(Evaluator(*mlp, data_, o), *makeGroup("Perm"), {0, 0, 1}, 5));
     }
 
+    // Drawn as they arrive: the partial reports grow to the whole sweep, which equals the
+    // one batched evaluation; a cancel keeps the points computed so far.
+    void sweepStreamsItsPointsAndStopsKeepingThem() {
+        auto mlp = make("mlp", {{"output", "vector"}});
+        EvaluationOptions o;
+        o.float64 = true;
+        const Evaluator e(*mlp, data_, o);
+        const SweepReport whole = sweep(e, *makeGroup("SO3"), {0, 0, 1}, 73);
+        std::vector<std::size_t> sizes;
+        const SweepReport streamed = sweep(e, *makeGroup("SO3"), {0, 0, 1}, 73, {},
+                                           [&](const SweepReport& sofar, int steps) {
+                                               QCOMPARE(steps, 73);
+                                               sizes.push_back(sofar.points.size());
+                                           });
+        QVERIFY(sizes.size() >= 20);
+        QVERIFY(std::is_sorted(sizes.begin(), sizes.end()));
+        QCOMPARE(sizes.back(), std::size_t(73));
+        for (std::size_t k = 0; k < 73; ++k)
+            QVERIFY(std::abs(streamed.points[k].meanError - whole.points[k].meanError) <=
+                    1e-12 * std::max(1.0, whole.points[k].meanError));
+        CancelToken stop;
+        SweepReport kept;
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 sweep(e, *makeGroup("SO3"), {0, 0, 1}, 73, Progress({}, &stop),
+                                       [&](const SweepReport& sofar, int) {
+                                           kept = sofar;
+                                           if (sofar.points.size() >= 9) stop.cancel();
+                                       }));
+        QVERIFY(kept.points.size() >= 9 && kept.points.size() < 73);
+        QCOMPARE(kept.points[5].parameter, whole.points[5].parameter);
+    }
+
     // The per-node error lands on the node it belongs to, also under permutations: the
     // first draw of SO3*Perm is the rotation SO3 draws first, so the node maps agree.
     void perNodeErrorIsIndexedByOriginalNode() {
