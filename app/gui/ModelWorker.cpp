@@ -74,16 +74,10 @@ void ModelWorker::pump() {
                 r.sequence = request->first;
                 r.element = request->second;
                 r.paths = e.twoPaths(r.element);
-                const std::size_t rows = r.paths.rowError.size();
-                r.nodeError.assign(rows, 0.0);
-                for (std::size_t i = 0; i < rows; ++i) {
-                    const double v = r.paths.rowError[i];
-                    if (model->spec().perNode)
-                        r.nodeError[static_cast<std::size_t>(
-                            r.element.source(static_cast<int64_t>(i)))] = v;
-                    r.meanError += v / static_cast<double>(rows);
-                    r.maxError = std::max(r.maxError, v);
-                }
+                NodeErrors errors = nodeErrors(r.paths, r.element, model->spec().perNode);
+                r.nodeError = std::move(errors.perNode);
+                r.meanError = errors.mean;
+                r.maxError = errors.max;
                 r.seconds =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 out.live = std::move(r);

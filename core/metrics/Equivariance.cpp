@@ -4,6 +4,7 @@
 #include "models/Features.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -166,6 +167,20 @@ ErrorReport Evaluator::check(const Group& group, const Progress& progress) const
     std::vector<GroupElement> elements;
     for (int i = 0; i < options_.samples; ++i) elements.push_back(group.sample(rng, context()));
     return errors(elements, group.name(), progress);
+}
+
+NodeErrors nodeErrors(const TwoPaths& paths, const GroupElement& element, bool perNode) {
+    NodeErrors out;
+    const std::size_t rows = paths.rowError.size();
+    out.perNode.assign(rows, 0.0);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const double v = paths.rowError[i];
+        if (perNode)
+            out.perNode[static_cast<std::size_t>(element.source(static_cast<int64_t>(i)))] = v;
+        out.mean += v / static_cast<double>(rows);
+        out.max = std::max(out.max, v);
+    }
+    return out;
 }
 
 TwoPaths Evaluator::twoPaths(const GroupElement& element) const {

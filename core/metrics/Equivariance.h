@@ -52,6 +52,15 @@ struct TwoPaths {
     int64_t channels = 0;
 };
 
+// One element's errors as the live view shows them, from its two paths: per original node
+// (rows are in the order of g.x, so row i is node g.source(i); all zero for per-sample
+// outputs), and the mean and max over the rows, as a check aggregates them.
+struct NodeErrors {
+    std::vector<double> perNode;
+    double mean = 0, max = 0;
+};
+NodeErrors nodeErrors(const TwoPaths& paths, const GroupElement& element, bool perNode);
+
 class Evaluator {
   public:
     // Moves the model to the options' device and dtype and computes f(x) once.

@@ -236,6 +236,15 @@ class TestModels : public QObject {
         for (std::size_t i = 0; i < 300; ++i)
             QVERIFY(std::abs(r.nodeMean[i] - plain.nodeMean[i]) < 1e-9);
         QCOMPARE(QString::fromStdString(r.dtype), QString("float64"));
+        // The live view's aggregation of one element agrees with the check's.
+        const GroupElement g = r.elements.front();
+        const Evaluator e(*mlp, data_, o);
+        const NodeErrors live = nodeErrors(e.twoPaths(g), g, true);
+        QCOMPARE(live.perNode.size(), std::size_t(300));
+        for (std::size_t i = 0; i < 300; ++i)
+            QVERIFY(std::abs(live.perNode[i] - r.nodeMean[i]) < 1e-9);
+        QVERIFY(std::abs(live.mean - r.meanError) < 1e-9);
+        QCOMPARE(live.max, *std::max_element(live.perNode.begin(), live.perNode.end()));
     }
 
     void weightsSaveAndLoad() {
