@@ -136,8 +136,7 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     // Edges share the points (and their colours): graphs and skeletons are drawn connected.
     points_->SetLines(edgeCells(*sample_, n));
     actor_->GetProperty()->SetRenderPointsAsSpheres(n <= 5000); // atoms and nodes as balls
-    quantities_->replaceOwned(QStringLiteral("data"), dataQuantities(sample_));
-    updateColors();
+    quantities_->replaceOwned(QStringLiteral("data"), dataQuantities(sample_)); // redraws
 }
 
 std::string PointCloudLayer::legendAnnotation(double value) const {

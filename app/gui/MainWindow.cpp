@@ -19,6 +19,7 @@
 #include "soft_equivariance/PerModel.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -196,7 +197,13 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     timeline_->setRange(static_cast<int>(dataset_->samples.size()),
                         static_cast<int>(first.frameCount()),
                         time != first.metadata.end() ? std::atof(time->second.c_str()) : 1.0 / 30);
-    timelineDock_->setVisible(dataset_->samples.size() > 1 || first.frameCount() > 1);
+    const bool timeline = dataset_->samples.size() > 1 || first.frameCount() > 1;
+    timelineDock_->setVisible(timeline);
+    if (timeline) { // as low as its controls: the view keeps the height
+        resizeDocks({timelineDock_}, {timelineDock_->minimumSizeHint().height()}, Qt::Vertical);
+        // Lay out now, so that the camera below fits the viewport's final shape.
+        QCoreApplication::sendPostedEvents(this, QEvent::LayoutRequest);
+    }
     const DatasetSummary summary = summarize(*dataset_);
     layer_->setSample(sample_);
     // Few nodes (a molecule, a graph, a skeleton) are drawn large, a dense cloud small.

@@ -23,6 +23,18 @@ std::vector<std::string> partNames(const std::string& prefix, int64_t count) {
     return names;
 }
 
+// A categorical quantity: per-node codes named by `names`.
+views::ColorQuantity labels(const QString& name, const QString& title,
+                            const std::vector<int64_t>& codes, std::vector<std::string> names) {
+    views::ColorQuantity q;
+    q.kind = views::ColorQuantity::Kind::Categorical;
+    q.name = name;
+    q.title = title;
+    q.values.assign(codes.begin(), codes.end());
+    q.categories = std::move(names);
+    return q;
+}
+
 } // namespace
 
 PartsExplorer::PartsExplorer(views::PartsPanel* panel, Exploration* exploration,
@@ -111,18 +123,6 @@ void PartsExplorer::refresh() {
             Q_EMIT updated();
         });
     });
-}
-
-views::ColorQuantity PartsExplorer::labels(const QString& name, const QString& title,
-                                           const std::vector<int64_t>& codes,
-                                           std::vector<std::string> names) const {
-    views::ColorQuantity q;
-    q.kind = views::ColorQuantity::Kind::Categorical;
-    q.name = name;
-    q.title = title;
-    q.values.assign(codes.begin(), codes.end());
-    q.categories = std::move(names);
-    return q;
 }
 
 // The parts' quantities, for the partition the slider picks: registered with the points,

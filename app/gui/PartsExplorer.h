@@ -1,6 +1,6 @@
 #pragma once
 // Drives the Parts dock (issue 7): asks the worker for the current model's partitions
-// (apen::partitionView), colours the points by part, uncertainty or piecewise error, moves
+// (apen::partitionView), registers part, uncertainty and piecewise-error colour quantities, moves
 // one part alone through the exploration's part mode, and fills the uncertainty-error
 // scatter after every part move or random per-part check.
 
@@ -49,9 +49,6 @@ class PartsExplorer : public QObject {
     void reset(); // a new sample or model
     void refresh();
     void registerQuantities();
-    views::ColorQuantity labels(const QString& name, const QString& title,
-                                const std::vector<int64_t>& codes,
-                                std::vector<std::string> names) const;
     void moveChanged();
     void evaluateMove();
     void runCheck();

@@ -131,6 +131,14 @@ class TestGuiShell : public QObject {
     void layoutFitsA1366x768Screen() { checkLayout({1366, 768}); }
     void layoutFitsA1920x1080Screen() { checkLayout({1920, 1080}); }
 
+    void timelineLeavesTheViewItsHeight() {
+        auto w = windowOfSize({1366, 768}, QStringLiteral(EQUISCOPE_REAL_DATA "/graphs/MUTAG"));
+        QVERIFY(w);
+        QTest::qWait(50);
+        QVERIFY2(w->viewport()->height() * 2 >= 768,
+                 qPrintable(QString("viewport height %1").arg(w->viewport()->height())));
+    }
+
     void exactModelIsOneColourAndBrokenOneVaries() {
         auto w = test::openWindow("demo", QSize(640, 480));
         QVERIFY(w);
