@@ -69,7 +69,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void EvaluationPanel::showResult(double mean, double max, double seconds, const GroupElement& g,
-                                 bool stale) {
+                                 const QString& note) {
     QStringList rows;
     for (int r = 0; r < 3; ++r)
         rows << QStringLiteral("[%1 %2 %3 | %4]")
@@ -83,7 +83,7 @@ void EvaluationPanel::showResult(double mean, double max, double seconds, const 
             .arg(mean, 0, 'e', 3)
             .arg(max, 0, 'e', 3)
             .arg(seconds * 1e3, 0, 'f', 1)
-            .arg(stale ? tr(" (updating…)") : QString())
+            .arg(note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note.toHtmlEscaped()))
             .arg(g.permutation.empty()
                      ? QString()
                      : tr("<br>plus a permutation of %1 nodes").arg(g.permutation.size())));

@@ -17,8 +17,9 @@ class EvaluationPanel : public QWidget {
     Q_OBJECT
   public:
     explicit EvaluationPanel(QWidget* parent = nullptr);
+    // `note` qualifies the numbers: "updating…", a preview's extent; empty for a final result.
     void showResult(double meanError, double maxError, double seconds, const GroupElement& element,
-                    bool stale);
+                    const QString& note);
     void showMessage(const QString& message);
     QString text() const;
 

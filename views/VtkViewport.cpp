@@ -5,8 +5,10 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
+#include <QOpenGLFunctions>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cstring>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -137,6 +139,14 @@ void VtkViewport::initializeGL() {
     window_->SetOwnContext(0);
     window_->SetForceMaximumHardwareLineWidth(1);
     window_->SetReadyForRendering(true);
+    // A software rasterizer (llvmpipe under Xvfb, VMs, remote desktops) spends most of a
+    // frame on 8x multisampling: without it a 16k-point scene redraws several times faster.
+    const auto* renderer =
+        reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER));
+    softwareGl_ =
+        renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe") ||
+                     std::strstr(renderer, "swrast"));
+    if (softwareGl_) window_->SetMultiSamples(0);
     window_->OpenGLInitContext();
     connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
         makeCurrent();

@@ -44,6 +44,7 @@ class VtkViewport : public QOpenGLWidget {
     void resetCamera(int upAxis = 2);       // an oblique view with that axis (0 x, 1 y, 2 z) up
     void resetCamera(const Sample& sample); // up as the data says (BVH: y), else z
     int renderedFrames() const { return frames_; }
+    bool softwareGl() const { return softwareGl_; } // then without multisampling
 
   Q_SIGNALS:
     // A click (press and release without a drag) at widget coordinates.
@@ -69,6 +70,7 @@ class VtkViewport : public QOpenGLWidget {
     vtkNew<vtkRenderer> renderer_;
     vtkNew<vtkRenderer> legendRenderer_;
     bool legendStrip_ = false;
+    bool softwareGl_ = false;
     bool needRender_ = true;
     bool inPaint_ = false;
     int frames_ = 0;

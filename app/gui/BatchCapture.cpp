@@ -5,6 +5,7 @@
 #include "PartsExplorer.h"
 #include "PartsPanel.h"
 #include "SessionController.h"
+#include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "VtkViewport.h"
 
@@ -30,7 +31,7 @@ void shoot(MainWindow& window, const LaunchOptions& o) {
     QTimer::singleShot(150, &window, [&window, o] {
         const bool written = o.capture == "window" ? window.grab().save(o.screenshot, "PNG")
                              : o.capture == "training"
-                                 ? window.training()->grab().save(o.screenshot, "PNG")
+                                 ? window.training()->panel()->grab().save(o.screenshot, "PNG")
                                  : window.exportPng(o.screenshot);
         if (!written) return fail(QStringLiteral("could not write %1").arg(o.screenshot));
         QApplication::exit(0);
@@ -43,7 +44,7 @@ void fixSizes(MainWindow& window, const LaunchOptions& o) {
     if (o.capture == "window") {
         window.setFixedSize(o.size); // the PNG is the window: exactly W x H
     } else if (o.capture == "training") {
-        window.training()->setFixedSize(o.size);
+        window.training()->panel()->setFixedSize(o.size);
     } else {
         window.viewport()->setFixedSize(o.size);
     }
@@ -86,13 +87,15 @@ void prepareBatchCapture(MainWindow& window, const LaunchOptions& o) {
             shoot(window, o);
         }
     });
-    QObject::connect(window.training(), &TrainingPanel::finished, &window,
+    QObject::connect(window.training(), &TrainingController::finished, &window,
                      [&window, o](bool completed) {
                          if (completed) return shoot(window, o);
                          QApplication::exit(kExitBadInput);
                      });
     connectAnalyses(window, o);
     QObject::connect(window.exploration()->worker(), &ModelWorker::failed, &window, &fail);
+    QObject::connect(window.exploration(), &Exploration::modelFailed, &window,
+                     [](const QString&, const QString& error) { fail(error); });
     QObject::connect(&window, &MainWindow::loadFailed, &window, &fail);
 }
 

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "BuiltinModels.h"
+#include "TrainingController.h"
 #include "models/ModelRegistry.h"
 #include "util/Runtime.h"
 
@@ -91,8 +92,8 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
     o.capture = p.value("capture");
     o.analysis = p.value("analysis");
     o.train = p.value("train");
-    if (!o.train.isEmpty() && !QStringList{"inertia", "cossim", "motion"}.contains(o.train)) {
-        error = QStringLiteral("--train takes inertia, cossim or motion");
+    if (!o.train.isEmpty() && !TrainingController::taskNames().contains(o.train)) {
+        error = QStringLiteral("--train takes %1").arg(TrainingController::taskNames().join(", "));
         return std::nullopt;
     }
     if (!QStringList{"viewport", "window", "training"}.contains(o.capture) ||

@@ -1,6 +1,5 @@
 #include "Exploration.h"
 
-#include "BuiltinModels.h"
 #include "ChartsPanel.h"
 #include "EvaluationPanel.h"
 #include "InspectorPanel.h"
@@ -17,6 +16,7 @@
 #include "util/Math.h"
 
 #include <Eigen/Geometry>
+#include <algorithm>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
@@ -25,6 +25,11 @@ namespace equiscope::gui {
 namespace {
 
 constexpr int kAnimationSteps = 60; // over two seconds
+// A model slower than this per evaluation is previewed on a subsample during drags, sized
+// to take about as long; the full evaluation follows once the transform rests.
+constexpr double kFrameSeconds = 1.0 / 30;
+constexpr int64_t kMinPreviewNodes = 256;
+constexpr int kSettleMs = 200;
 const QString kModelOwner = QStringLiteral("model");
 
 QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
@@ -38,7 +43,7 @@ QString triple(const std::vector<double>& v, std::size_t row, int64_t c) {
 } // namespace
 
 Exploration::Exploration(const ExplorationViews& views, QObject* parent)
-    : QObject(parent), v_(views), worker_(new ModelWorker(this)),
+    : QObject(parent), v_(views), worker_(new ModelWorker(this)), loader_(new ModelLoader(this)),
       twoPaths_(std::make_unique<views::TwoPathLayer>(views.viewport->renderer())),
       permutation_(std::make_unique<views::PermutationLayer>(views.viewport->renderer())) {
     connect(v_.transformPanel, &views::TransformPanel::changed, this,
@@ -59,6 +64,11 @@ Exploration::Exploration(const ExplorationViews& views, QObject* parent)
     connect(v_.evaluationPanel, &views::EvaluationPanel::scaleChanged, this,
             &Exploration::refreshColors);
     connect(v_.viewport, &views::VtkViewport::objectDragged, this, &Exploration::onObjectDrag);
+    settle_.setSingleShot(true);
+    settle_.setInterval(kSettleMs);
+    connect(&settle_, &QTimer::timeout, this, [this] {
+        if (model_ && sample_) worker_->requestLive(v_.transformPanel->element());
+    });
     animation_.setInterval(2000 / kAnimationSteps);
     connect(&animation_, &QTimer::timeout, this, [this] {
         const auto defaults = Transform::identity(v_.transformPanel->current().group).values;
@@ -77,6 +87,7 @@ void Exploration::setSample(std::shared_ptr<const Sample> sample) {
     sample_ = std::move(sample);
     if (static_cast<int64_t>(moving_.size()) != sample_->nodeCount()) moving_.clear();
     last_.reset();
+    shownError_.clear();
     verdicts_.clear();
     twoPaths_->hide();
     refreshColors(); // the last sample's errors are not this one's
@@ -99,16 +110,15 @@ void Exploration::restartWorker() {
     worker_->setModel(model_, sample_, options);
 }
 
-QString Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
-                                DeviceKind device) {
-    std::shared_ptr<Model> model;
-    try {
-        model = createModel(nameOrFile.toStdString(), options);
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-    useModel(std::move(model), nameOrFile, options, device);
-    return {};
+void Exploration::applyModel(const QString& nameOrFile, const ModelOptions& options,
+                             DeviceKind device) {
+    loader_->load(
+        {nameOrFile, options, device},
+        [this](std::shared_ptr<Model> model, const ModelRequest& r, const QString& error) {
+            if (!model) return Q_EMIT modelFailed(r.nameOrFile, error);
+            useModel(std::move(model), r.nameOrFile, r.options, r.device);
+            Q_EMIT modelLoaded(r.nameOrFile);
+        });
 }
 
 void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
@@ -119,6 +129,7 @@ void Exploration::useModel(std::shared_ptr<Model> model, const QString& name,
     device_ = device;
     verdicts_.clear();
     last_.reset();
+    shownError_.clear();
     v_.modelPanel->showModel(model_.get(), verdicts_);
     views::QuantityRegistry* quantities = v_.points->quantities();
     quantities->removeOwned(kModelOwner);
@@ -137,6 +148,7 @@ void Exploration::clearModel() {
     model_.reset();
     modelName_.clear();
     last_.reset();
+    shownError_.clear();
     worker_->setModel(nullptr, sample_, {});
     v_.points->quantities()->removeOwned(kModelOwner);
     twoPaths_->hide();
@@ -170,16 +182,42 @@ void Exploration::transformChanged() {
     else
         permutation_->show(moved, g.permutation);
     if (model_) {
-        worker_->requestLive(g);
+        const bool preview = worker_->previewNodes() > 0;
+        worker_->requestLive(g, preview);
+        if (preview) settle_.start(); // restarted by every step of a drag
         if (last_)
             v_.evaluationPanel->showResult(last_->meanError, last_->maxError, last_->seconds, g,
-                                           true);
+                                           tr("updating…"));
     }
     v_.viewport->requestRender();
 }
 
+void Exploration::choosePreviewSize(double seconds) {
+    const int64_t n = sample_->nodeCount();
+    if (worker_->previewNodes() > 0 || seconds <= kFrameSeconds || n < 4 * kMinPreviewNodes)
+        return; // chosen once per model and sample
+    const auto fit = static_cast<int64_t>(static_cast<double>(n) * kFrameSeconds / seconds);
+    worker_->setPreviewNodes(std::clamp(fit, kMinPreviewNodes, n / 4));
+}
+
+void Exploration::showPreview(const LiveResult& r) {
+    if (model_->spec().perNode && static_cast<int64_t>(shownError_.size()) == sample_->nodeCount())
+        for (std::size_t k = 0; k < r.nodes.size(); ++k)
+            shownError_[static_cast<std::size_t>(r.nodes[k])] = r.nodeError[k];
+    refreshColors();
+    twoPaths_->hide(); // its anchors are the last full result's
+    v_.evaluationPanel->showResult(
+        r.meanError, r.maxError, r.seconds, r.element,
+        tr("preview: %1 of %2 nodes, approximate").arg(r.nodes.size()).arg(sample_->nodeCount()));
+    v_.viewport->requestRender();
+    Q_EMIT previewed();
+}
+
 void Exploration::showLive(const LiveResult& r) {
+    if (r.preview()) return showPreview(r);
     last_ = r;
+    shownError_ = r.nodeError;
+    choosePreviewSize(r.seconds);
     const ModelSpec& spec = model_->spec();
     if (spec.perNode) refreshColors();
     // Anchors of vector glyphs: g.x in the rows' order.
@@ -195,7 +233,7 @@ void Exploration::showLive(const LiveResult& r) {
         twoPaths_->show(r.paths, spec.output, anchors);
     else
         twoPaths_->hide();
-    v_.evaluationPanel->showResult(r.meanError, r.maxError, r.seconds, r.element, false);
+    v_.evaluationPanel->showResult(r.meanError, r.maxError, r.seconds, r.element, {});
     v_.charts->setHistogram(spec.perNode ? r.nodeError : r.paths.rowError);
     inspect(inspected_);
     v_.viewport->requestRender();
@@ -212,8 +250,8 @@ views::ColorQuantity Exploration::errorQuantity() const {
     q.owner = kModelOwner;
     const bool float64 = worker_->options().float64;
     q.title = tr("equivariance error\n(%1, relative)").arg(float64 ? "float64" : "float32");
-    if (last_ && sample_ && static_cast<int64_t>(last_->nodeError.size()) == sample_->nodeCount())
-        q.values = last_->nodeError;
+    if (sample_ && static_cast<int64_t>(shownError_.size()) == sample_->nodeCount())
+        q.values = shownError_;
     if (const views::ColorQuantity* old = v_.points->quantities()->find(q.name))
         q.colormap = old->colormap;
     q.logScale = v_.evaluationPanel->logScale();

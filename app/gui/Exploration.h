@@ -4,6 +4,7 @@
 // error colours, the two-path glyphs, the numbers, the inspector, the charts.
 
 #include "ColorQuantity.h"
+#include "ModelLoader.h"
 #include "ModelWorker.h"
 
 #include <QObject>
@@ -44,10 +45,11 @@ class Exploration : public QObject {
     ~Exploration() override;
 
     void setSample(std::shared_ptr<const Sample> sample);
-    // Creates the model and starts evaluating; on failure returns the message and keeps
-    // the previous model. Options output/per/feature_dim answer a TorchScript file's
-    // missing spec.
-    QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
+    // Makes the model off the GUI thread, then uses it (modelLoaded) or reports modelFailed
+    // and keeps the previous model. Options output/per/feature_dim answer a TorchScript
+    // file's missing spec.
+    void applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
+    bool loadingModel() const { return loader_->loading(); }
     void clearModel();
     // An already made model (e.g. one just trained), under `name` and its options.
     void useModel(std::shared_ptr<Model> model, const QString& name, const ModelOptions& options,
@@ -94,17 +96,24 @@ class Exploration : public QObject {
     void message(const QString& text);
     void partMoved(); // part mode: the transform changed
     void modelChanged();
+    void modelLoaded(const QString& nameOrFile); // applyModel succeeded
+    void modelFailed(const QString& nameOrFile, const QString& error);
+    void previewed(); // a drag preview on a subsample is shown
     void sampleChanged();
 
   private:
     void transformChanged();
     void restartWorker(); // the current model and sample, with the device and features chosen
     void showLive(const LiveResult& result);
+    void showPreview(const LiveResult& result);
+    // After a full result: previews for drags when the model is slower than a frame.
+    void choosePreviewSize(double seconds);
     double currentSweepParameter() const;
     views::ColorQuantity errorQuantity() const;
 
     ExplorationViews v_;
     ModelWorker* worker_;
+    ModelLoader* loader_;
     std::unique_ptr<views::TwoPathLayer> twoPaths_;
     std::unique_ptr<views::PermutationLayer> permutation_;
     std::shared_ptr<Model> model_;
@@ -112,7 +121,9 @@ class Exploration : public QObject {
     QString modelName_;
     ModelOptions modelOptions_;
     DeviceKind device_ = DeviceKind::Cpu;
-    std::optional<LiveResult> last_;
+    std::optional<LiveResult> last_; // the last full evaluation
+    std::vector<double> shownError_; // per node as drawn: the last full result, then previews
+    QTimer settle_;                  // a drag paused: the full evaluation
     std::map<std::string, double> verdicts_;
     int64_t inspected_ = -1;
     std::vector<bool> moving_; // part mode: which nodes follow the transform

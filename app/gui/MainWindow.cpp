@@ -12,7 +12,7 @@
 #include "SessionController.h"
 #include "TimelinePanel.h"
 #include "TrailLayer.h"
-#include "TrainingPanel.h"
+#include "TrainingController.h"
 #include "VtkViewport.h"
 #include "data/Summary.h"
 #include "scene/DisplaySample.h"
@@ -25,7 +25,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -52,7 +51,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                     evaluationPanel_, charts_, inspector_},
                                    this);
     parts_ = new PartsExplorer(partsPanel_, exploration_, layer_.get(), transformPanel_, this);
-    connect(training_, &TrainingPanel::exploreRequested, this, &MainWindow::showExploredPerModel);
+    connect(training_, &TrainingController::exploreRequested, this,
+            &MainWindow::showExploredPerModel);
     connect(modelPanel_, &views::ModelPanel::applyRequested, this,
             &MainWindow::applyModelFromPanel);
     connect(exploration_, &Exploration::message, statusText_, &QLabel::setText);
@@ -73,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connectWorker();
     connectLoader();
+    connectModels();
     connect(viewport_, &views::VtkViewport::clicked, this, &MainWindow::pickAt);
     restoreWindowState();
 }
@@ -276,54 +277,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     sessions_->cleanExit();
     saveWindowState();
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::applyModelFromPanel() {
-    const QString name = modelPanel_->modelName();
-    ModelOptions options = modelPanel_->options();
-    std::vector<std::string> features;
-    for (const QString& f : modelPanel_->features().split(',', Qt::SkipEmptyParts))
-        features.push_back(f.trimmed().toStdString());
-    exploration_->setFeatures(features);
-    QString error = applyModel(name, options, modelPanel_->device());
-    if (error.contains("has no equiscope.json") && !property("batch").toBool()) {
-        // Ask for the spec's answers (model-format.md) and try again.
-        bool ok = false;
-        const QString output = QInputDialog::getItem(
-            this, tr("Model output"),
-            tr("%1 has no spec. What does it return?").arg(QFileInfo(name).fileName()),
-            {"position", "vector", "pseudovector", "scalar", "tensor2"}, 0, false, &ok);
-        if (!ok) return;
-        const QString per = QInputDialog::getItem(this, tr("Model output"), tr("One output per"),
-                                                  {"node", "graph"}, 0, false, &ok);
-        if (!ok) return;
-        const int f =
-            QInputDialog::getInt(this, tr("Model features"),
-                                 tr("Feature channels F (width of feat)"), 1, 0, 4096, 1, &ok);
-        if (!ok) return;
-        options = {{"output", output.toStdString()},
-                   {"per", per.toStdString()},
-                   {"feature_dim", std::to_string(f)}};
-        error = applyModel(name, options, modelPanel_->device());
-    }
-    if (!error.isEmpty()) {
-        statusText_->setText(tr("Model not applied"));
-        if (!property("batch").toBool()) QMessageBox::warning(this, tr("Model"), error);
-    }
-}
-
-QString MainWindow::applyModel(const QString& nameOrFile, const ModelOptions& options,
-                               DeviceKind device) {
-    const QString error = exploration_->applyModel(nameOrFile, options, device);
-    if (error.isEmpty()) {
-        modelPanel_->setSelection(nameOrFile, options, device);
-        // Claims are shown with a measured verdict: measure them right away (after the
-        // first live result, on the worker). Batch runs skip it.
-        if (!property("batch").toBool()) exploration_->checkClaims();
-        statusText_->setText(
-            tr("Model %1 applied; evaluating…").arg(QFileInfo(nameOrFile).fileName()));
-    }
-    return error;
 }
 
 } // namespace equiscope::gui

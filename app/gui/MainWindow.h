@@ -41,7 +41,7 @@ class DatasetLoader;
 class Exploration;
 class PartsExplorer;
 class SessionController;
-class TrainingPanel;
+class TrainingController;
 
 // File ▸ Open's filter, from every registered reader: "All supported data (*.ply …);;
 // PLY (*.ply);;…;;All files (*)".
@@ -69,7 +69,7 @@ class MainWindow : public QMainWindow {
     views::TransformPanel* transformPanel() const { return transformPanel_; }
     views::EvaluationPanel* evaluationPanel() const { return evaluationPanel_; }
     views::ChartsPanel* charts() const { return charts_; }
-    TrainingPanel* training() const { return training_; }
+    TrainingController* training() const { return training_; }
     Exploration* exploration() const { return exploration_; }
     views::PartsPanel* partsPanel() const { return partsPanel_; }
     QDockWidget* partsDock() const { return partsDock_; }
@@ -88,8 +88,8 @@ class MainWindow : public QMainWindow {
 
     // The model from the Model dock (asks for a TorchScript file's missing spec).
     void applyModelFromPanel();
-    // Returns the error message, empty on success.
-    QString applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
+    // Loads the model off the GUI thread; Exploration's modelLoaded or modelFailed follows.
+    void applyModel(const QString& nameOrFile, const ModelOptions& options, DeviceKind device);
     void applyPreset(int index);
     // The docks as they were built, and a size that fits the screen.
     void resetLayout();
@@ -112,6 +112,8 @@ class MainWindow : public QMainWindow {
     QWidget* buildWelcome();
     void connectWorker();
     void connectLoader();
+    void connectModels();
+    void modelFailed(const QString& nameOrFile, const QString& error);
     void showExploredPerModel();
     void restoreWindowState();
     void saveWindowState() const;
@@ -139,8 +141,9 @@ class MainWindow : public QMainWindow {
     QDockWidget* timelineDock_ = nullptr;
     PartsExplorer* parts_ = nullptr;
     int shownSample_ = 0;
+    bool askModelSpec_ = false; // the Model dock's load: a TorchScript file without a spec asks
     Exploration* exploration_ = nullptr;
-    TrainingPanel* training_ = nullptr;
+    TrainingController* training_ = nullptr;
     DatasetLoader* loader_ = nullptr;
     SessionController* sessions_ = nullptr;
     std::shared_ptr<const Dataset> dataset_;

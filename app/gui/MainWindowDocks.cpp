@@ -13,6 +13,7 @@
 #include "Presets.h"
 #include "SessionController.h"
 #include "TimelinePanel.h"
+#include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "TransformPanel.h"
 
@@ -81,8 +82,11 @@ void MainWindow::buildDocks() {
 
     charts_ = new views::ChartsPanel(this);
     chartsDock_ = dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
-    training_ = new TrainingPanel(this);
-    auto* trainingDock = dock(tr("Training"), "trainingDock", training_, Qt::BottomDockWidgetArea);
+    auto* trainingPanel = new views::TrainingPanel(TrainingController::taskNames(),
+                                                   TrainingController::modelKinds(), this);
+    training_ = new TrainingController(trainingPanel, this);
+    auto* trainingDock =
+        dock(tr("Training"), "trainingDock", trainingPanel, Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock_, trainingDock);
     chartsDock_->raise();
     timeline_ = new views::TimelinePanel(this);

@@ -94,12 +94,25 @@ void SessionController::finishRestore() {
     window_.modelPanel()->setFeatures(s.features);
     if (s.model.isEmpty()) {
         e->clearModel();
-    } else {
-        const DeviceKind device =
-            s.device == "cuda" && cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
-        if (const QString error = window_.applyModel(s.model, s.options, device); !error.isEmpty())
-            window_.setStatus(tr("Session: model not restored: %1").arg(error));
+        return restoreView(s);
     }
+    // The model loads off the GUI thread; the view follows once it is in (or failed, which
+    // is reported as any other failure).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    auto again = std::make_shared<QMetaObject::Connection>();
+    auto finish = [this, s, once, again] {
+        QObject::disconnect(*once);
+        QObject::disconnect(*again);
+        restoreView(s);
+    };
+    *once = connect(e, &Exploration::modelLoaded, this, finish);
+    *again = connect(e, &Exploration::modelFailed, this, finish);
+    const DeviceKind device =
+        s.device == "cuda" && cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu;
+    window_.applyModel(s.model, s.options, device);
+}
+
+void SessionController::restoreView(const SessionState& s) {
     if (!s.colorBy.isEmpty()) window_.layer()->quantities()->show(s.colorBy);
     window_.colormapCombo()->setCurrentText(s.colormap);
     if (s.hasCamera) restoreCamera(s);

@@ -20,7 +20,8 @@ class SessionController : public QObject {
     explicit SessionController(MainWindow& window);
 
     SessionState current() const;
-    // Opens the session's data, then restores model, transforms, view and camera.
+    // Opens the session's data, then restores model, transforms, view and camera; restored()
+    // once the model is in.
     void restore(const SessionState& state);
     void saveAs();
     void openFile();
@@ -32,6 +33,7 @@ class SessionController : public QObject {
 
   private:
     void finishRestore();
+    void restoreView(const SessionState& s); // colours and camera, then restored()
     void restoreCamera(const SessionState& s);
 
     MainWindow& window_;

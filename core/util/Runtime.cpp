@@ -1,12 +1,18 @@
 #include "util/Runtime.h"
 
 #include <ATen/Parallel.h>
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <malloc.h>
 #include <thread>
 #include <torch/version.h>
 
 namespace equiscope {
+
+namespace {
+std::atomic<int> configured{0};
+}
 
 int configureRuntime(int requested) {
     int n = requested;
@@ -20,7 +26,20 @@ int configureRuntime(int requested) {
     // below it (EGNN processes edges in chunks) so that they are reused from the heap.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    return at::get_num_threads();
+    configured = at::get_num_threads();
+    return configured;
+}
+
+int configuredThreads() {
+    return configured > 0 ? configured.load() : at::get_num_threads();
+}
+
+ScopedTorchThreads::ScopedTorchThreads(int threads) {
+    at::set_num_threads(std::max(1, threads));
+}
+
+ScopedTorchThreads::~ScopedTorchThreads() {
+    at::set_num_threads(configuredThreads());
 }
 
 const char* libtorchVersion() {

@@ -10,6 +10,19 @@ namespace equiscope {
 // Returns the thread count.
 int configureRuntime(int requestedThreads = 0);
 
+// The thread count configureRuntime set.
+int configuredThreads();
+
+// LibTorch's intra-op threads for the calling thread's work while it lives (at least one),
+// then the configured count again: the app's drag previews leave a core to the renderer.
+class ScopedTorchThreads {
+  public:
+    explicit ScopedTorchThreads(int threads);
+    ~ScopedTorchThreads();
+    ScopedTorchThreads(const ScopedTorchThreads&) = delete;
+    ScopedTorchThreads& operator=(const ScopedTorchThreads&) = delete;
+};
+
 // LibTorch's version, e.g. "2.1.0" (for About boxes and reports).
 const char* libtorchVersion();
 

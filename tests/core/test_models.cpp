@@ -1,10 +1,12 @@
 // Property checks of methods.md section 9 on the built-in models: frame averaging and
 // TinvNN invariance, EGNN equivariance to round-off, the MLP clearly not; SE(3) frames fail
 // reflections; Lie derivatives vanish exactly where equivariance holds; weights save and
-// load; kNN graphs agree with brute force; feature selection follows the contract.
+// load; kNN graphs agree with brute force; feature selection follows the contract; a drag
+// preview's subsample keeps its nodes' rows and edges, and the verdicts of the whole.
 
 #include "BuiltinModels.h"
 #include "TestSupport.h"
+#include "data/Subsample.h"
 #include "egnn/KnnGraph.h"
 #include "groups/Group.h"
 #include "metrics/Equivariance.h"
@@ -290,6 +292,58 @@ class TestModels : public QObject {
             QVERIFY(QString(e.what()).contains("charge (scalar, width 1)"));
         }
         QVERIFY_THROWS_EXCEPTION(Error, selectFeatures(cloud, 1, {"missing"}));
+    }
+
+    void subsetIsSeededDistinctAndIncreasing() {
+        const auto a = seededSubset(1000, 100, 7);
+        QCOMPARE(a, seededSubset(1000, 100, 7));
+        QVERIFY(a != seededSubset(1000, 100, 8));
+        QCOMPARE(a.size(), std::size_t(100));
+        QVERIFY(std::adjacent_find(a.begin(), a.end(), std::greater_equal<>()) == a.end());
+        QVERIFY(a.front() >= 0 && a.back() < 1000);
+        QCOMPARE(seededSubset(5, 10, 1), (std::vector<int64_t>{0, 1, 2, 3, 4}));
+    }
+
+    // Rows of node fields (also over time) and edges between kept nodes, renumbered.
+    void restrictionKeepsRowsAndInnerEdges() {
+        Sample g = blob(6, 4);
+        g.kind = SampleKind::Graph;
+        g.edgeIndex = {0, 1, 2, 4, /* targets */ 1, 2, 5, 5};
+        g.edgeFields.push_back(
+            Field::perNode("w", FieldType::Scalar, 4, 1, {10, 11, 12, 13}, Storage::Float64));
+        g.parts = {0, 0, 1, 1, 2, 2};
+        std::vector<double> traj(2 * 6 * 3);
+        for (std::size_t i = 0; i < traj.size(); ++i) traj[i] = static_cast<double>(i);
+        Field track;
+        track.name = "track";
+        track.type = FieldType::Vector;
+        track.shape = {2, 6, 3};
+        track.values = traj;
+        g.fields.push_back(track);
+        const Sample r = restrictToNodes(g, {1, 2, 5});
+        QCOMPARE(r.nodeCount(), int64_t(3));
+        QCOMPARE(r.positions().at(2, 1), g.positions().at(5, 1));
+        QCOMPARE(r.find("charge")->at(0, 0), g.find("charge")->at(1, 0));
+        QCOMPARE(r.parts, (std::vector<int64_t>{0, 1, 2}));
+        // Edges 1-2 and 2-5 stay (as 0-1 and 1-2) with their weights; 0-1 and 4-5 go.
+        QCOMPARE(r.edgeIndex, (std::vector<int64_t>{0, 1, 1, 2}));
+        QCOMPARE(r.edgeFields.front().values, (std::vector<double>{11, 12}));
+        const Field& t = *r.find("track");
+        QCOMPARE(t.shape, (std::vector<int64_t>{2, 3, 3}));
+        QCOMPARE(t.values[(1 * 3 + 2) * 3], traj[(1 * 6 + 5) * 3]); // frame 1, node 5
+        QVERIFY_THROWS_EXCEPTION(Error, restrictToNodes(g, {2, 1}));
+        QVERIFY_THROWS_EXCEPTION(Error, restrictToNodes(g, {6}));
+    }
+
+    // A preview tells apart what the whole tells apart: EGNN stays exact on a subsample,
+    // the MLP stays broken.
+    void subsampleKeepsTheVerdict() {
+        const Sample whole = blob(2000, 5);
+        const Sample part = restrictToNodes(whole, seededSubset(2000, 300, 1));
+        auto egnn = make("egnn", {{"graph", "knn"}, {"k", "8"}});
+        QVERIFY(meanError(*egnn, part, "E3", false) < roundOffTolerance(false));
+        auto mlp = make("mlp", {{"output", "vector"}});
+        QVERIFY(meanError(*mlp, part, "SO3", false) > 1e-2);
     }
 
     void knnMatchesBruteForce() {

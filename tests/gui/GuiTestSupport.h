@@ -2,10 +2,12 @@
 // Shared set-up of the GUI suites: a batch-mode main window with a fixed viewport on some
 // data, and a main() with the GL surface format VTK needs.
 
+#include "Exploration.h"
 #include "MainWindow.h"
 #include "VtkViewport.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
 #include <QtTest>
@@ -29,6 +31,20 @@ inline std::unique_ptr<gui::MainWindow> openWindow(const QString& data, QSize vi
     QSignalSpy shown(window.get(), &gui::MainWindow::datasetShown);
     window->open(data);
     return shown.wait(30000) ? std::move(window) : nullptr;
+}
+
+// Applies the model (loaded off the GUI thread) and waits for the load: the error message,
+// empty on success.
+inline QString applyModelAndWait(gui::MainWindow& window, const QString& model,
+                                 const ModelOptions& options = {}) {
+    QSignalSpy loaded(window.exploration(), &gui::Exploration::modelLoaded);
+    QSignalSpy failed(window.exploration(), &gui::Exploration::modelFailed);
+    window.applyModel(model, options, DeviceKind::Cpu);
+    QElapsedTimer clock;
+    clock.start();
+    while (loaded.isEmpty() && failed.isEmpty() && clock.elapsed() < 120000) QTest::qWait(5);
+    if (!failed.isEmpty()) return failed.front().at(1).toString();
+    return loaded.isEmpty() ? QStringLiteral("timed out loading %1").arg(model) : QString();
 }
 
 } // namespace equiscope::test

@@ -20,6 +20,7 @@ class SlowModel : public Model {
     const ModelSpec& spec() const override { return spec_; }
     at::Tensor forward(const at::Tensor& pos, const at::Tensor&, const at::Tensor&) override {
         ++forwards;
+        lastNodes = pos.size(-2);
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_));
         return pos.clone();
     }
@@ -31,6 +32,7 @@ class SlowModel : public Model {
     void load(const std::string&) override {}
 
     std::atomic<int> forwards{0};
+    std::atomic<int64_t> lastNodes{0}; // of the last forward
 
   private:
     int delay_;

@@ -76,6 +76,26 @@ class TestGuiBaselines : public QObject {
                             {"--model", "mlp", "--model-option", "output=vector", "--transform",
                              "SO3:axis=1,1,0;angle=60", "--size", "480x360"});
     }
+    // The other Welcome presets (Presets.cpp), as their buttons set them up.
+    void frameAveragingPreset() {
+        compareWithBaseline("frame-averaging-sphere",
+                            {"demo:sphere", "--model", "frame_averaging", "--model-option",
+                             "output=vector", "--transform", "SO3:axis=1,1,0;angle=60", "--size",
+                             "480x360"});
+    }
+    void pointnetPreset() {
+        compareWithBaseline("pointnet-shuffled", {"--model", "pointnet", "--transform",
+                                                  "Perm:shuffle=7", "--size", "480x360"});
+    }
+    void tinvnnPreset() {
+        compareWithBaseline("tinvnn-about-gravity", {"--model", "tinvnn", "--transform",
+                                                     "SO2(z):angle=45", "--size", "480x360"});
+    }
+    // The Parts dock after a random per-part check of an (untrained, seeded) APEN.
+    void partsDock() {
+        compareWithBaseline("apen-parts", {"parts:3", "--model", "apen", "--analysis", "parts",
+                                           "--capture", "window", "--size", "1100x700"});
+    }
     void graph() {
         compareWithBaseline("mutag", {EQUISCOPE_REAL_DATA "/graphs/MUTAG", "--size", "480x360"});
     }

@@ -63,11 +63,11 @@ class TestGuiParts : public QObject {
         const QString weights = dir_.filePath("model.pt");
         model->save(weights.toStdString());
         QSignalSpy updated(window_->parts(), &gui::PartsExplorer::updated);
-        QCOMPARE(
-            window_->applyModel("apen", {{"weights", "/nonexistent/model.pt"}}, DeviceKind::Cpu)
-                .isEmpty(),
-            false); // a clear error, the previous (no) model kept
-        QCOMPARE(window_->applyModel("apen", {{"weights", weights.toStdString()}}, DeviceKind::Cpu),
+        const QString error =
+            test::applyModelAndWait(*window_, "apen", {{"weights", "/nonexistent/model.pt"}});
+        QVERIFY2(error.contains("/nonexistent/model.pt"), qPrintable(error)); // a clear error
+        QVERIFY(!window_->exploration()->model()); // the previous (no) model kept
+        QCOMPARE(test::applyModelAndWait(*window_, "apen", {{"weights", weights.toStdString()}}),
                  QString());
         QVERIFY(updated.wait(60000));
     }

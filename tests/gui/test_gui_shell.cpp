@@ -75,7 +75,7 @@ class TestGuiShell : public QObject {
 
     static bool applyAndWait(MainWindow& w, const char* model, const ModelOptions& options) {
         QSignalSpy evaluated(w.exploration(), &gui::Exploration::evaluated);
-        if (!w.applyModel(model, options, DeviceKind::Cpu).isEmpty()) return false;
+        if (!test::applyModelAndWait(w, model, options).isEmpty()) return false;
         w.transformPanel()->setCurrent(Transform::parse(kTilt.toStdString()));
         while (evaluated.wait(60000))
             if (!w.exploration()->worker()->busy()) return true;

@@ -1,8 +1,10 @@
-// The Training dock: a short PER run fills the loss and lambda charts live and ends with
-// the level table showing the numbers `equiscope-cli train per` prints for the same inputs;
-// Pause holds the run and Resume continues it; Stop cancels a long run promptly.
+// The Training tab (views::TrainingPanel fed by gui::TrainingController): a short PER run fills the
+// loss and lambda charts live and ends with the level table showing the numbers `equiscope-cli
+// train per` prints for the same inputs; Pause holds the run and Resume continues it; Stop cancels
+// a long run promptly.
 
 #include "TestSupport.h"
+#include "TrainingController.h"
 #include "TrainingPanel.h"
 #include "models/Device.h"
 
@@ -15,28 +17,41 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 
-using equiscope::gui::TrainingPanel;
+using equiscope::gui::TrainingController;
+
+namespace {
+
+// The tab as the main window builds it: the widget and its controller.
+struct TrainingTab {
+    equiscope::views::TrainingPanel panel{TrainingController::taskNames(),
+                                          TrainingController::modelKinds()};
+    TrainingController training{&panel};
+};
+
+} // namespace
 
 class TestTrainingPanel : public QObject {
     Q_OBJECT
   private Q_SLOTS:
     void shortRunFillsChartsAndTable() {
-        TrainingPanel panel;
+        TrainingTab tab;
+        auto& panel = tab.panel;
+        auto& training = tab.training;
         auto c = equiscope::per::PerConfig::defaultsFor("cossim");
         c.variant = "so3";
         c.epochs = 40;
-        panel.setConfig(c);
-        QSignalSpy finished(&panel, &TrainingPanel::finished);
-        panel.start();
-        QVERIFY(panel.running());
+        training.setConfig(c);
+        QSignalSpy finished(&training, &TrainingController::finished);
+        training.start();
+        QVERIFY(training.running());
         QVERIFY(finished.wait(120000));
         QCOMPARE(finished.front().front().toBool(), true);
         QCOMPARE(panel.levelsTable()->rowCount(), 3);
         QCOMPARE(panel.levelsTable()->item(0, 0)->text(), QString("SO3*Scale"));
         QCOMPARE(panel.levelsTable()->item(0, 1)->text(), QString("0")); // the reference group
         QVERIFY(panel.plottedEpochs() >= 20);
-        QVERIFY(panel.result() &&
-                panel.result()->log.size() == static_cast<std::size_t>(panel.plottedEpochs()));
+        QVERIFY(training.result() &&
+                training.result()->log.size() == static_cast<std::size_t>(panel.plottedEpochs()));
         // The level bars: one bar per group, the reference group's at 0, the largest at 1.
         const auto bars = panel.levelsChart()->chart()->series();
         QCOMPARE(bars.size(), 2);
@@ -48,13 +63,15 @@ class TestTrainingPanel : public QObject {
 
     // Acceptance of issue 5: the GUI shows the same numbers the CLI printed.
     void tableShowsWhatTheCliPrints() {
-        TrainingPanel panel;
+        TrainingTab tab;
+        auto& panel = tab.panel;
+        auto& training = tab.training;
         auto c = equiscope::per::PerConfig::defaultsFor("inertia");
         c.setEpochs(60);
         c.seed = 7;
-        panel.setConfig(c);
-        QSignalSpy finished(&panel, &TrainingPanel::finished);
-        panel.start();
+        training.setConfig(c);
+        QSignalSpy finished(&training, &TrainingController::finished);
+        training.start();
         QVERIFY(finished.wait(120000));
         const auto cli =
             equiscope::test::runTool("equiscope-cli", {"train", "per", "--task", "inertia",
@@ -74,28 +91,30 @@ class TestTrainingPanel : public QObject {
             QCOMPARE(panel.levelsTable()->item(row, 5)->text(),
                      QString::number(truth[group].toDouble(), 'e', 3));
         }
-        QVERIFY(std::abs(panel.result()->testMse - cli.json()["test_mse"].toDouble()) <
-                1e-9 * panel.result()->testMse);
+        QVERIFY(std::abs(training.result()->testMse - cli.json()["test_mse"].toDouble()) <
+                1e-9 * training.result()->testMse);
     }
 
     void pauseHoldsAndResumeContinues() {
-        TrainingPanel panel;
+        TrainingTab tab;
+        auto& panel = tab.panel;
+        auto& training = tab.training;
         auto c = equiscope::per::PerConfig::defaultsFor("inertia");
         c.setEpochs(100000);
-        panel.setConfig(c);
-        QSignalSpy finished(&panel, &TrainingPanel::finished);
-        panel.start();
+        training.setConfig(c);
+        QSignalSpy finished(&training, &TrainingController::finished);
+        training.start();
         QTRY_VERIFY_WITH_TIMEOUT(panel.plottedEpochs() >= 2, 20000);
-        panel.setPaused(true);
+        training.setPaused(true);
         QTest::qWait(300); // the epoch in flight finishes and is plotted
         const int held = panel.plottedEpochs();
         QTest::qWait(600);
         QCOMPARE(panel.plottedEpochs(), held);
-        QVERIFY(panel.paused());
+        QVERIFY(training.paused());
         QVERIFY(panel.statusText().startsWith("Paused after epoch"));
-        panel.setPaused(false);
+        training.setPaused(false);
         QTRY_VERIFY_WITH_TIMEOUT(panel.plottedEpochs() > held + 2, 20000);
-        panel.stop();
+        training.stop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.front().front().toBool(), false);
     }
@@ -103,12 +122,14 @@ class TestTrainingPanel : public QObject {
     // A run that cannot start says why instead of taking the application down.
     void failureIsReported() {
         if (equiscope::cudaAvailable()) QSKIP("needs a machine without CUDA");
-        TrainingPanel panel;
+        TrainingTab tab;
+        auto& panel = tab.panel;
+        auto& training = tab.training;
         auto c = equiscope::per::PerConfig::defaultsFor("cossim");
         c.device = "cuda";
-        panel.setConfig(c);
-        QSignalSpy finished(&panel, &TrainingPanel::finished);
-        panel.start();
+        training.setConfig(c);
+        QSignalSpy finished(&training, &TrainingController::finished);
+        training.start();
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.front().front().toBool(), false);
         QVERIFY(panel.statusText().startsWith("Training failed:"));
@@ -116,17 +137,18 @@ class TestTrainingPanel : public QObject {
     }
 
     void stopCancelsPromptly() {
-        TrainingPanel panel;
+        TrainingTab tab;
+        auto& training = tab.training;
         auto c = equiscope::per::PerConfig::defaultsFor("inertia");
         c.epochs = 100000;
-        panel.setConfig(c);
-        QSignalSpy finished(&panel, &TrainingPanel::finished);
-        panel.start();
+        training.setConfig(c);
+        QSignalSpy finished(&training, &TrainingController::finished);
+        training.start();
         QTest::qWait(300);
-        panel.stop();
+        training.stop();
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.front().front().toBool(), false);
-        QVERIFY(!panel.running());
+        QVERIFY(!training.running());
     }
 };
 

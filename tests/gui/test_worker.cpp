@@ -65,6 +65,40 @@ class TestWorker : public QObject {
         QVERIFY2(worst < 100, qPrintable(QString("the event loop stalled for %1 ms").arg(worst)));
     }
 
+    // A drag asks for a preview faster than the model answers: every answer is still shown
+    // (none is lost when a request arrives between a job's end and its delivery), each on
+    // the seeded subsample; a full request afterwards evaluates every node.
+    void previewsKeepComingDuringADrag() {
+        auto model = std::make_shared<test::SlowModel>(20);
+        ModelWorker worker;
+        worker.setModel(model, sample_, {});
+        worker.setPreviewNodes(10);
+        QSignalSpy results(&worker, &ModelWorker::liveReady);
+        Rng rng(2);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 600) {
+            worker.requestLive(makeGroup("SO3")->sample(rng, {50, 1.0}), true);
+            QTest::qWait(5);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!worker.busy(), 10000);
+        QVERIFY2(results.size() >= 8, qPrintable(QString("%1 previews").arg(results.size())));
+        std::vector<int64_t> nodes;
+        for (const auto& r : results) {
+            const auto live = r.front().value<LiveResult>();
+            QVERIFY(live.preview());
+            QCOMPARE(live.nodeError.size(), std::size_t(10));
+            if (nodes.empty()) nodes = live.nodes;
+            QCOMPARE(live.nodes, nodes); // the same seeded subsample every time
+        }
+        QCOMPARE(model->lastNodes.load(), int64_t(10));
+        results.clear();
+        worker.requestLive(GroupElement::identity());
+        QVERIFY(results.wait(10000));
+        QVERIFY(!results.front().front().value<LiveResult>().preview());
+        QCOMPARE(model->lastNodes.load(), int64_t(50));
+    }
+
     void analysesRunAfterLiveRequests() {
         auto model = std::make_shared<test::SlowModel>(20);
         ModelWorker worker;
