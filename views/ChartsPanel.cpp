@@ -197,7 +197,7 @@ void ChartsPanel::setBars(Chart which, const QString& title, const QString& seri
     show(which);
 }
 
-void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
+void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports, const QString& state) {
     QStringList groups;
     std::vector<double> means;
     csv_[ProfileChart] = {QStringLiteral("group,samples,mean_error,max_error")};
@@ -210,7 +210,8 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports) {
                                   .arg(r.meanError, 0, 'g', 10)
                                   .arg(r.maxError, 0, 'g', 10);
     }
-    setBars(ProfileChart, tr("Symmetry profile: mean error per group"), tr("mean error"),
+    const QString title = tr("Symmetry profile: mean error per group");
+    setBars(ProfileChart, state.isEmpty() ? title : title + " — " + state, tr("mean error"),
             tr("group"), tr("mean error (relative)"), groups, means);
 }
 

@@ -24,7 +24,8 @@ class ChartsPanel : public QWidget {
 
     // `state` ("12 of 73 points…", "stopped: …") goes into the title while it runs.
     void setSweep(const SweepReport& report, double currentParameter, const QString& state = {});
-    void setProfile(const std::vector<ErrorReport>& reports);
+    // `state` (e.g. "3 of 9 groups…") follows the title while the profile streams in.
+    void setProfile(const std::vector<ErrorReport>& reports, const QString& state = {});
     void setLie(const std::vector<LieReport>& reports, const QString& group);
     void setHistogram(const std::vector<double>& nodeErrors);
 

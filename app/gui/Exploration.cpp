@@ -374,13 +374,25 @@ void Exploration::runSweep() {
 void Exploration::runProfile() {
     if (!model_) return;
     Q_EMIT chartAnalysisStarted();
+    // Each group's bar is drawn as it is measured; a stop (Cancel) keeps the bars so far.
     worker_->runAnalysis(
         QStringLiteral("profile"), [this](const Evaluator& e, const Progress& progress) {
             auto reports = std::make_shared<std::vector<ErrorReport>>();
             const auto groups = candidateGroups();
-            for (std::size_t i = 0; i < groups.size(); ++i) {
-                progress.report(static_cast<double>(i) / groups.size(), "profile: " + groups[i]);
-                reports->push_back(e.check(*makeGroup(groups[i])));
+            const auto all = static_cast<int>(groups.size());
+            try {
+                for (std::size_t i = 0; i < groups.size(); ++i) {
+                    progress.report(static_cast<double>(i) / all, "profile: " + groups[i]);
+                    reports->push_back(e.check(*makeGroup(groups[i]), progress));
+                    const QString state = tr("%1 of %2 groups…").arg(reports->size()).arg(all);
+                    QMetaObject::invokeMethod(
+                        this, [this, r = *reports, state] { v_.charts->setProfile(r, state); },
+                        Qt::QueuedConnection);
+                }
+            } catch (const Cancelled&) {
+                const QString state = tr("stopped: %1 of %2 groups").arg(reports->size()).arg(all);
+                return std::function<void()>(
+                    [this, reports, state] { v_.charts->setProfile(*reports, state); });
             }
             return std::function<void()>([this, reports] { v_.charts->setProfile(*reports); });
         });

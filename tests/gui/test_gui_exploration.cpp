@@ -19,11 +19,13 @@
 #include "TransformPanel.h"
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
+#include "groups/Group.h"
 
 #include <QComboBox>
 #include <QImage>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <set>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
@@ -109,6 +111,29 @@ class TestGuiExploration : public QObject {
                  qPrintable(QString("EGNN %1 colours, MLP %2").arg(egnnColours).arg(mlpColours)));
         window_->evaluationPanel()->setLockedRange(false, 0, 0.5);
         window_->exploration()->twoPaths()->setVisible(true);
+    }
+
+    // The symmetry profile draws each group's bar as it is measured (issue 12, item 2).
+    void profileDrawsEachGroupAsItArrives() {
+        applyAndWait("mlp", {{"output", "vector"}});
+        QSignalSpy done(window_->exploration(), &gui::Exploration::analysisDone);
+        std::set<qsizetype> partial; // CSV rows seen before the end: header + groups so far
+        QTimer watch;
+        watch.setInterval(5);
+        connect(&watch, &QTimer::timeout, this, [&] {
+            if (done.isEmpty())
+                partial.insert(window_->charts()->csv(views::ChartsPanel::ProfileChart).size());
+        });
+        watch.start();
+        window_->exploration()->runProfile();
+        QVERIFY(done.wait(120000));
+        watch.stop();
+        const auto groups = static_cast<qsizetype>(candidateGroups().size());
+        QCOMPARE(window_->charts()->csv(views::ChartsPanel::ProfileChart).size(), groups + 1);
+        partial.erase(0); // before the first bar (the chart still empty)
+        partial.erase(1);
+        QVERIFY2(partial.size() >= 3 && *partial.rbegin() <= groups + 1,
+                 qPrintable(QString("%1 intermediate profiles").arg(partial.size())));
     }
 
     void objectModeMovesTheDataNotTheCamera() {
