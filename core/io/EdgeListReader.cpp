@@ -21,7 +21,7 @@ class EdgeListReader : public FormatReader {
 
     Dataset read(const std::string& path, const Progress& progress) const override {
         const MappedFile file(path);
-        TextScanner scan(file.data(), file.data() + file.size(), path);
+        TextScanner scan(file.data(), file.data() + file.size(), path, 0);
         GraphBuilder graph;
         std::vector<double> weights;
         int columns = -1;

@@ -313,7 +313,7 @@ class ExtXyzReader : public FormatReader {
 
     Dataset read(const std::string& path, const Progress& progress) const override {
         const MappedFile file(path);
-        TextScanner scan(file.data(), file.data() + file.size(), path);
+        TextScanner scan(file.data(), file.data() + file.size(), path, 0);
         std::vector<Frame> frames;
         std::string_view line;
         while (scan.nextLine(line)) {

@@ -12,6 +12,8 @@ namespace equiscope {
 
 class TextScanner {
   public:
+    // `firstLine` is the line of the first token; a reader that goes by nextLine() passes 0,
+    // so that each line it gets is counted as it is read and errors name that line.
     TextScanner(const char* begin, const char* end, std::string path, int64_t firstLine = 1)
         : pos_(begin), end_(end), path_(std::move(path)), line_(firstLine) {}
 

@@ -50,10 +50,11 @@ std::string prefixOf(const std::string& path) {
 }
 
 // Rows of comma- or blank-separated numbers; every row `width` wide (the first row's width
-// when `width` is 0).
-std::vector<double> readRows(const std::string& path, int& width, int64_t expectedRows) {
+// when `width` is 0); `expectedRows` of them (one per `rowOf`) unless it is negative.
+std::vector<double> readRows(const std::string& path, int& width, int64_t expectedRows,
+                             const char* rowOf = "") {
     const MappedFile file(path);
-    TextScanner scan(file.data(), file.data() + file.size(), path);
+    TextScanner scan(file.data(), file.data() + file.size(), path, 0);
     std::vector<double> values;
     std::string_view line;
     int64_t rows = 0;
@@ -74,8 +75,8 @@ std::vector<double> readRows(const std::string& path, int& width, int64_t expect
     }
     if (expectedRows >= 0 && rows != expectedRows)
         throw FormatError::inFile(path, "has " + std::to_string(rows) + " rows, expected " +
-                                            std::to_string(expectedRows) + " (one per " +
-                                            (width == 2 ? "edge" : "node or graph") + ")");
+                                            std::to_string(expectedRows) + " (one per " + rowOf +
+                                            ")");
     return values;
 }
 
@@ -125,16 +126,17 @@ class TuReader : public FormatReader {
         int64_t graphs = 0;
         const std::vector<int64_t> graphOf =
             graphIds(indicator, prefix + "_graph_indicator.txt", graphs);
-        auto optional = [&](const char* suffix, int& width, int64_t rows) {
+        auto optional = [&](const char* suffix, int& width, int64_t rows, const char* rowOf) {
             const std::string file = prefix + suffix;
-            return fs::exists(file) ? readRows(file, width, rows) : std::vector<double>();
+            return fs::exists(file) ? readRows(file, width, rows, rowOf) : std::vector<double>();
         };
         int w1 = 1, w2 = 1, w3 = 1, attributes = 0;
-        const std::vector<double> graphLabels = optional("_graph_labels.txt", w1, graphs);
-        const std::vector<double> nodeLabels = optional("_node_labels.txt", w2, nodes);
-        const std::vector<double> edgeLabels = optional("_edge_labels.txt", w3, entries);
+        const std::vector<double> graphLabels = optional("_graph_labels.txt", w1, graphs, "graph");
+        const std::vector<double> nodeLabels = optional("_node_labels.txt", w2, nodes, "node");
+        const std::vector<double> edgeLabels =
+            optional("_edge_labels.txt", w3, entries, "line of DS_A.txt");
         const std::vector<double> nodeAttributes =
-            optional("_node_attributes.txt", attributes, nodes);
+            optional("_node_attributes.txt", attributes, nodes, "node");
 
         // Nodes of graph g are a contiguous run (the indicator ascends).
         std::vector<int64_t> first(static_cast<std::size_t>(graphs + 1), nodes);

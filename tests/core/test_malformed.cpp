@@ -276,7 +276,7 @@ class TestMalformed : public QObject {
             << "n.npy" << npyHeader("{'descr': '<f8', 'fortran_order': False, }") << "'shape'";
 
         QTest::newRow("npz truncated")
-            << "t.npz" << QByteArray("PK\x03\x04 this is not the rest of a zip", 36)
+            << "t.npz" << QByteArray("PK\x03\x04 this is not the rest of a zip", 34)
             << "end-of-directory";
         QByteArray noNpy =
             test::readAll(QStringLiteral(EQUISCOPE_TEST_DATA "/fixtures/cloud_stored.npz"));
