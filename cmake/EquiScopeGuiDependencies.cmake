@@ -1,8 +1,6 @@
 # Qt 6 and VTK 9 for the desktop application, views, tests and benchmarks.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets OpenGLWidgets Charts Concurrent Test)
-qt_standard_project_setup()
-# Qt's "signals"/"slots"/"emit" macros collide with LibTorch headers: use Q_SIGNALS etc.
-add_compile_definitions(QT_NO_KEYWORDS)
+include(EquiScopeTestDependencies)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets OpenGLWidgets Charts Concurrent)
 
 # Debian's VTK-targets.cmake links VTK::mpi to MPI::MPI_C unconditionally; we use no
 # MPI module, so an empty stand-in target is enough for generation to succeed.

@@ -64,4 +64,24 @@ def forward(self, pos, feat):
     return pos[:, :, 0:2]
 )JIT";
 
+// Fails an assertion in forward, as a model that rejects its input would.
+inline const char* kThrowingSource = R"JIT(
+def forward(self, pos, feat):
+    assert pos.size(1) == 0, "this model refuses every input"
+    return pos
+)JIT";
+
+// Returns NaN everywhere.
+inline const char* kNanSource = R"JIT(
+def forward(self, pos, feat):
+    return pos * float("nan")
+)JIT";
+
+// Asks for 2^46 floats (256 TiB), more memory than any machine has.
+inline const char* kHugeAllocationSource = R"JIT(
+def forward(self, pos, feat):
+    big = torch.zeros([70368744177664], dtype=pos.dtype, device=pos.device)
+    return pos + big[0]
+)JIT";
+
 } // namespace equiscope::test

@@ -96,6 +96,8 @@ int run(const std::vector<std::string>& argv, bool profile) {
         reports.push_back(
             g ? evaluator.check(*g)
               : piecewiseReport(s, args.get("parts", "gt"), evaluator.featureDescription()));
+    for (const std::string& note : evaluator.notes())
+        std::cerr << "equiscope-cli check: note: " << note << "\n";
 
     if (args.has("report")) {
         const std::string text = fullRecord(s, reports).dump(1);

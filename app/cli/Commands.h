@@ -21,6 +21,10 @@ int runModels(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runSimulate(const std::vector<std::string>& args);
 
+// `info` on a TorchScript file (.pt, .pth): its spec and one forward on a small cloud.
+bool isModelFile(const std::string& path);
+int describeModel(const std::string& path, bool json);
+
 // Runs a command body, turning any error into one line on stderr and exit status 2.
 int guarded(const char* command, const std::function<int()>& body);
 

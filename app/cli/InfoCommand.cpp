@@ -1,4 +1,5 @@
-// equiscope-cli info FILE [--json]: kind, counts, fields, bounds and centroid.
+// equiscope-cli info FILE [--json]: kind, counts, fields, bounds and centroid (of a model
+// file: ModelInfo.cpp).
 
 #include "Commands.h"
 #include "data/Summary.h"
@@ -96,6 +97,7 @@ int runInfo(const std::vector<std::string>& args) {
         std::cerr << "usage: equiscope-cli info FILE|demo [--json]\n";
         return kExitBadInput;
     }
+    if (isModelFile(file)) return guarded("info", [&] { return describeModel(file, json); });
     try {
         const Dataset d = loadDataset(file);
         const DatasetSummary s = summarize(d);
@@ -122,7 +124,10 @@ int guarded(const char* command, const std::function<int()>& body) {
     try {
         return body();
     } catch (const std::exception& e) {
-        std::cerr << "equiscope-cli " << command << ": " << e.what() << "\n";
+        // One line: LibTorch's own exceptions carry their C++ backtrace after the message.
+        const std::string message = e.what();
+        std::cerr << "equiscope-cli " << command << ": " << message.substr(0, message.find('\n'))
+                  << "\n";
         return kExitBadInput;
     }
 }

@@ -19,6 +19,11 @@ struct Evaluator::State {
     torch::Tensor baseline;           // f(x), float64
     double scale = 0;                 // mean_j |f(x)_j| (per node) or |f(x)| (per graph)
     std::string features;
+    // After an out-of-memory error: the largest batch to try, and whether the model was
+    // moved to the CPU (inputs go there, outputs come back to the evaluation device).
+    std::size_t batchLimit = SIZE_MAX;
+    bool onCpu = false;
+    std::vector<std::string> notes;
 };
 
 namespace {
@@ -71,10 +76,57 @@ SampleContext Evaluator::context() const {
     return sampleContext(sample_);
 }
 
+const std::vector<std::string>& Evaluator::notes() const {
+    return state_->notes;
+}
+
 at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elements) const {
+    const std::size_t limit = state_->batchLimit;
+    if (elements.size() > limit) {
+        std::vector<torch::Tensor> outs;
+        for (std::size_t first = 0; first < elements.size(); first += limit)
+            outs.push_back(forwardTransformed(
+                {elements.begin() + static_cast<std::ptrdiff_t>(first),
+                 elements.begin() +
+                     static_cast<std::ptrdiff_t>(std::min(elements.size(), first + limit))}));
+        return torch::cat(outs, 0);
+    }
+    try {
+        return forwardBatch(elements);
+    } catch (const c10::OutOfMemoryError& e) {
+        return afterOutOfMemory(elements, e.what_without_backtrace());
+    }
+}
+
+// Halves the batch that ran out of memory; one element that does not fit on CUDA goes to
+// the CPU; one that does not fit on the CPU is an Error.
+at::Tensor Evaluator::afterOutOfMemory(const std::vector<GroupElement>& elements,
+                                       const std::string& message) const {
+    const std::string reason = message.substr(0, message.find('\n'));
+    const std::string device = state_->onCpu ? "cpu" : deviceName(options_.device);
+    if (elements.size() > 1) {
+        state_->batchLimit = (elements.size() + 1) / 2;
+        state_->notes.push_back("out of memory with " + std::to_string(elements.size()) +
+                                " elements per forward on " + device + "; retrying with " +
+                                std::to_string(state_->batchLimit) + " (" + reason + ")");
+        return forwardTransformed(elements);
+    }
+    if (device == "cpu")
+        throw Error(model_.name() + ": out of memory evaluating one element on the CPU (" + reason +
+                    ")");
+    state_->notes.push_back("out of memory for one element on " + device +
+                            "; evaluating on the CPU from now on (" + reason + ")");
+    state_->onCpu = true;
+    model_.setDevice(DeviceKind::Cpu);
+    return forwardTransformed(elements);
+}
+
+at::Tensor Evaluator::forwardBatch(const std::vector<GroupElement>& elements) const {
+    const torch::Device device =
+        state_->onCpu || options_.device == DeviceKind::Cpu ? torch::kCPU : torch::kCUDA;
     const auto opts = torch::TensorOptions()
                           .dtype(options_.float64 ? torch::kFloat64 : torch::kFloat32)
-                          .device(options_.device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU);
+                          .device(device);
     const torch::Tensor pos = transformPositions(elements, state_->pos).to(opts);
     const torch::Tensor feat =
         transformFeatures(elements, state_->feat, state_->timeColumns).to(opts);
@@ -96,7 +148,7 @@ at::Tensor Evaluator::forwardTransformed(const std::vector<GroupElement>& elemen
         }
         edges = edges.to(opts.device());
     }
-    return model_.forward(pos, feat, edges).to(torch::kFloat64);
+    return model_.forward(pos, feat, edges).to(state_->pos.device(), torch::kFloat64);
 }
 
 double roundOffTolerance(bool float64) {

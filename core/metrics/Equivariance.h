@@ -2,7 +2,8 @@
 // Equivariance error (architecture.md, "Equivariance error"): for an element g and node i,
 //   e_i(g) = |f(g.x)_i - g.f(x)_i| / (mean_j |f(x)_j| + eps),
 // aggregated as mean and max over nodes and elements; per-graph outputs use
-// |f(g.x) - g.f(x)| / (|f(x)| + eps). Many elements run as one batched forward [B,N,...].
+// |f(g.x) - g.f(x)| / (|f(x)| + eps). Many elements run as one batched forward [B,N,...];
+// out of memory, the batch is halved, and a CUDA model that cannot take one goes to the CPU.
 // The transforms themselves are done in float64, so the reported error is the model's.
 
 #include "data/Sample.h"
@@ -83,8 +84,15 @@ class Evaluator {
     // what sweeps and Lie derivatives build on.
     at::Tensor forwardTransformed(const std::vector<GroupElement>& elements) const;
     const at::Tensor& baseline() const; // f(x), float64 on the device, [1,N,C] or [1,C]
+    // What the evaluation had to change so far, one line each: a batch halved after an
+    // out-of-memory error (c10::OutOfMemoryError), or the model moved from CUDA to the CPU.
+    const std::vector<std::string>& notes() const;
 
   private:
+    at::Tensor forwardBatch(const std::vector<GroupElement>& elements) const;
+    at::Tensor afterOutOfMemory(const std::vector<GroupElement>& elements,
+                                const std::string& message) const;
+
     Model& model_;
     const Sample& sample_;
     EvaluationOptions options_;

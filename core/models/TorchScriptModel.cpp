@@ -25,15 +25,34 @@ std::string firstLine(const std::string& text) {
     return text.substr(0, text.find('\n'));
 }
 
+// What went wrong, in one line: LibTorch's own errors say it first; TorchScript's
+// interpreter says it last, after its traceback ("RuntimeError: ...").
+std::string reason(const std::exception& e) {
+    const auto* c10error = dynamic_cast<const c10::Error*>(&e);
+    const std::string text = c10error ? c10error->what_without_backtrace() : e.what();
+    if (text.rfind("The following operation failed in the TorchScript interpreter", 0) != 0)
+        return firstLine(text);
+    const std::size_t end = text.find_last_not_of("\n ");
+    if (end == std::string::npos) return firstLine(text);
+    const std::size_t start = text.rfind('\n', end);
+    return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start + 1));
+}
+
+bool outOfMemory(const std::string& reason) {
+    for (const char* phrase : {"out of memory", "not enough memory", "can't allocate memory"})
+        if (reason.find(phrase) != std::string::npos) return true;
+    return false;
+}
+
 class TorchScriptModel : public Model {
   public:
     TorchScriptModel(std::string path, const ModelOptions& overrides) : path_(std::move(path)) {
         torch::jit::ExtraFilesMap extra{{"equiscope.json", ""}};
         try {
             module_ = torch::jit::load(path_, torch::kCPU, extra);
-        } catch (const c10::Error& e) {
-            throw Error(path_ + ": not a TorchScript file (save it with torch.jit.save): " +
-                        firstLine(e.what_without_backtrace()));
+        } catch (const std::exception& e) {
+            throw Error(path_ +
+                        ": not a TorchScript file (save it with torch.jit.save): " + reason(e));
         }
         module_.eval();
         std::string specText = extra["equiscope.json"],
@@ -67,13 +86,20 @@ class TorchScriptModel : public Model {
         try {
             torch::NoGradGuard noGrad;
             out = module_.forward(args);
-        } catch (const c10::Error& e) {
-            throw Error(path_ + ": forward failed: " + firstLine(e.what_without_backtrace()));
+        } catch (const c10::OutOfMemoryError&) {
+            throw; // the evaluator retries with a smaller batch (Equivariance.h)
+        } catch (const std::exception& e) {
+            const std::string why = reason(e);
+            // The interpreter turns an out-of-memory error into a plain one: restore its kind.
+            if (outOfMemory(why))
+                throw c10::OutOfMemoryError({__func__, __FILE__, __LINE__}, path_ + ": " + why);
+            throw Error(path_ + ": forward failed: " + why);
         }
         if (!out.isTensor())
             throw Error(path_ + ": forward must return a Tensor, it returned " + out.tagKind());
         const at::Tensor y = out.toTensor();
         checkShape(y, pos);
+        checkFinite(y, pos, feat);
         return y;
     }
 
@@ -120,8 +146,8 @@ class TorchScriptModel : public Model {
         try {
             torch::NoGradGuard noGrad;
             out = (*method)({pos, feat});
-        } catch (const c10::Error& e) {
-            throw Error(path_ + ": " + name + " failed: " + firstLine(e.what_without_backtrace()));
+        } catch (const std::exception& e) {
+            throw Error(path_ + ": " + name + " failed: " + reason(e));
         }
         if (!out.isTensor() || out.toTensor().dim() != 3 || out.toTensor().size(0) != pos.size(0) ||
             out.toTensor().size(1) != pos.size(1))
@@ -167,6 +193,22 @@ class TorchScriptModel : public Model {
             throw Error(path_ + ": forward returned shape " + got.str() + "; per graph " +
                         std::string(fieldTypeName(spec_.output)) + " output needs [" +
                         std::to_string(b) + ", " + std::to_string(c) + "]");
+    }
+
+    // Where the inputs are finite, so must the output be: a NaN or Inf there is the model's.
+    void checkFinite(const at::Tensor& y, const at::Tensor& pos, const at::Tensor& feat) const {
+        at::Tensor finiteIn = torch::isfinite(pos).all(-1);
+        if (feat.defined() && feat.dim() == 3) finiteIn = finiteIn & torch::isfinite(feat).all(-1);
+        if (!spec_.perNode) finiteIn = finiteIn.all(-1, true);
+        const at::Tensor finiteOut = torch::isfinite(y).reshape({y.size(0), finiteIn.size(1), -1});
+        const at::Tensor bad = finiteIn & ~finiteOut.all(-1);
+        if (!bad.any().item<bool>()) return;
+        const at::Tensor first = bad.nonzero()[0].cpu();
+        const std::string sample = std::to_string(first[0].item<int64_t>());
+        throw Error(path_ + ": forward returned NaN or Inf for finite inputs (" +
+                    (spec_.perNode ? "node " + std::to_string(first[1].item<int64_t>()) + " of "
+                                   : std::string()) +
+                    "sample " + sample + ")");
     }
 
     std::string path_;
