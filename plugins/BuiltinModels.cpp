@@ -11,6 +11,8 @@ void registerBuiltinModels(ModelRegistry& registry) {
     registerFrameAveraging(registry);
     registerTinvnn(registry);
     registerGraphModels(registry);
+    registerAffineFa(registry);
+    registerAffineMc(registry);
     per::registerPer(registry);
     apen::registerApen(registry);
 }

@@ -3,6 +3,7 @@
 #include "io/FormatRegistry.h"
 #include "scene/DemoScene.h"
 #include "scene/MultiPartScene.h"
+#include "scene/Shapes.h"
 #include "util/Error.h"
 
 #include <cstdlib>
@@ -33,6 +34,7 @@ Dataset loadDataset(const std::string& pathOrDemo, const Progress& progress) {
         d.source = d.format = pathOrDemo;
         return d;
     }
+    if (pathOrDemo.rfind("shapes:", 0) == 0) return loadShapesSpec(pathOrDemo);
     Dataset d = FormatRegistry::builtin().read(pathOrDemo, progress);
     for (Sample& s : d.samples) adoptPartLabels(s, pathOrDemo);
     return d;

@@ -1,7 +1,8 @@
 #pragma once
 // What every front end calls to open data: a file path, "demo" for the built-in scene, or
 // one of its shapes alone: "demo:sphere", "demo:torus", "demo:box", "demo:composite"; or
-// "parts" / "parts:SEED", a synthetic multi-object scene with ground-truth parts.
+// "parts" / "parts:SEED", a synthetic multi-object scene with ground-truth parts; or
+// "shapes:SPLIT[:SEED]", a split of the shape-classification task (scene/Shapes.h).
 
 #include "data/Sample.h"
 #include "util/Progress.h"

@@ -28,4 +28,22 @@ std::vector<PcaFrame> pcaFrames(const at::Tensor& pos, bool centre) {
     return frames;
 }
 
+at::Tensor signFrames(const std::vector<PcaFrame>& frames, bool proper) {
+    const auto b = static_cast<int64_t>(frames.size());
+    torch::Tensor r = torch::empty({b, proper ? 4 : 8, 3, 3}, torch::kFloat64);
+    auto ra = r.accessor<double, 4>();
+    for (int64_t e = 0; e < b; ++e) {
+        int64_t count = 0;
+        for (int s = 0; s < 8; ++s) {
+            const Eigen::Vector3d signs((s & 1) ? -1 : 1, (s & 2) ? -1 : 1, (s & 4) ? -1 : 1);
+            const Eigen::Matrix3d m = frames[static_cast<std::size_t>(e)].axes * signs.asDiagonal();
+            if (proper && m.determinant() < 0) continue;
+            for (int i = 0; i < 3; ++i)
+                for (int j = 0; j < 3; ++j) ra[e][count][i][j] = m(i, j);
+            ++count;
+        }
+    }
+    return r;
+}
+
 } // namespace equiscope

@@ -25,4 +25,8 @@ struct PcaFrame {
 // detached values (the eigen-decomposition is not differentiated).
 std::vector<PcaFrame> pcaFrames(const at::Tensor& pos, bool centre);
 
+// The sign variants R_s = V diag(s), s in {+-1}^3, of each frame's axes as a [B, F, 3, 3]
+// float64 CPU tensor: F = 8, or 4 when `proper` keeps those with det = +1 only.
+at::Tensor signFrames(const std::vector<PcaFrame>& frames, bool proper);
+
 } // namespace equiscope

@@ -41,25 +41,11 @@ class FrameAveragingModel : public WrappedModel {
         const int64_t b = pos.size(0), n = pos.size(1);
 
         // R [B, F, 3, 3] and t [B, 3] in the model's dtype and device.
-        std::vector<Eigen::Matrix3d> rs;
-        for (const PcaFrame& f : frames)
-            for (int s = 0; s < 8; ++s) {
-                const Eigen::Vector3d signs((s & 1) ? -1 : 1, (s & 2) ? -1 : 1, (s & 4) ? -1 : 1);
-                const Eigen::Matrix3d r = f.axes * signs.asDiagonal();
-                if (!proper || r.determinant() > 0) rs.push_back(r);
-            }
-        const int64_t count = static_cast<int64_t>(rs.size()) / b;
-        torch::Tensor r = torch::empty({b, count, 3, 3}, torch::kFloat64),
-                      t = torch::empty({b, 3}, torch::kFloat64);
-        auto ra = r.accessor<double, 4>();
+        torch::Tensor r = signFrames(frames, proper), t = torch::empty({b, 3}, torch::kFloat64);
+        const int64_t count = r.size(1);
         auto ta = t.accessor<double, 2>();
-        for (int64_t e = 0; e < b; ++e) {
-            for (int64_t s = 0; s < count; ++s)
-                for (int i = 0; i < 3; ++i)
-                    for (int j = 0; j < 3; ++j)
-                        ra[e][s][i][j] = rs[static_cast<std::size_t>(e * count + s)](i, j);
+        for (int64_t e = 0; e < b; ++e)
             for (int i = 0; i < 3; ++i) ta[e][i] = frames[static_cast<std::size_t>(e)].centroid(i);
-        }
         r = r.to(pos.options());
         t = t.to(pos.options());
 
