@@ -11,6 +11,7 @@ void registerBuiltinModels(ModelRegistry& registry) {
     registerFrameAveraging(registry);
     registerTinvnn(registry);
     registerGraphModels(registry);
+    registerTensorProduct(registry);
     registerAffineFa(registry);
     registerAffineMc(registry);
     per::registerPer(registry);

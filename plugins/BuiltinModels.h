@@ -10,9 +10,10 @@ void registerPointNet(ModelRegistry& registry);
 void registerEgnn(ModelRegistry& registry);           // egnn and subequivariant
 void registerFrameAveraging(ModelRegistry& registry); // wraps any registered model
 void registerTinvnn(ModelRegistry& registry);
-void registerGraphModels(ModelRegistry& registry); // mpnn, spen (they read the edges)
-void registerAffineFa(ModelRegistry& registry);    // exact Aff(3) invariance (issue 16)
-void registerAffineMc(ModelRegistry& registry);    // Monte Carlo over GL+(3) / SL(3)
+void registerGraphModels(ModelRegistry& registry);   // mpnn, spen (they read the edges)
+void registerTensorProduct(ModelRegistry& registry); // tensor_product (Gaunt or CG messages)
+void registerAffineFa(ModelRegistry& registry);      // exact Aff(3) invariance (issue 16)
+void registerAffineMc(ModelRegistry& registry);      // Monte Carlo over GL+(3) / SL(3)
 
 namespace apen {
 void registerApen(ModelRegistry& registry); // apen (partitions, methods.md section 2)

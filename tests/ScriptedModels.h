@@ -84,4 +84,30 @@ def forward(self, pos, feat):
     return pos + big[0]
 )JIT";
 
+// Irreps "1x0e+1x1o+1x2e+1x3o" per node: e3nn's harmonic polynomials (component
+// normalisation) of the centred position. `{SWAP}` is replaced by "" (exact) or by a
+// permutation of two l = 3 components (a wrong l = 3 block).
+inline std::string harmonicsSource(bool wrongDegreeThree) {
+    std::string s = R"JIT(
+def forward(self, pos, feat):
+    r = pos - pos.mean(dim=1, keepdim=True)
+    x = r[:, :, 0:1]
+    y = r[:, :, 1:2]
+    z = r[:, :, 2:3]
+    s15 = 3.872983346207417
+    a = s15 * x * z
+    e = 0.5 * s15 * (z * z - x * x)
+    t = 4.0 * y * y - x * x - z * z
+    l2 = [a, s15 * x * y, 2.23606797749979 * (y * y - 0.5 * (x * x + z * z)), s15 * y * z, e]
+    l3 = [1.0801234497346435 * (a * z + e * x), 2.6457513110645907 * a * y, 1.6201851746019651 * t * x,
+          1.3228756555322954 * y * (2.0 * y * y - 3.0 * (x * x + z * z)), 1.6201851746019651 * z * t,
+          2.6457513110645907 * e * y, 1.0801234497346435 * (e * z - a * x)]
+    {SWAP}
+    return torch.cat([torch.ones_like(x), 1.7320508075688772 * r] + l2 + l3, dim=2)
+)JIT";
+    const std::string swap = wrongDegreeThree ? "l3 = [l3[1], l3[0]] + l3[2:]" : "";
+    s.replace(s.find("{SWAP}"), 6, swap);
+    return s;
+}
+
 } // namespace equiscope::test

@@ -20,6 +20,8 @@ int runLie(const std::vector<std::string>& args);
 int runModels(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runSimulate(const std::vector<std::string>& args);
+int runSphericalHarmonics(const std::vector<std::string>& args);
+int runTensorProduct(const std::vector<std::string>& args);
 
 // `info` on a TorchScript file (.pt, .pth): its spec and one forward on a small cloud.
 bool isModelFile(const std::string& path);

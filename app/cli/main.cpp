@@ -23,7 +23,10 @@ void printUsage(std::ostream& out) {
            "symmetries\n"
            "  train per --task inertia|cossim|motion  soft-equivariance training; learned "
            "symmetry levels\n"
-           "  simulate nbody --n N --seed S --out FILE.npz  the charged n-body dataset\n\n"
+           "  simulate nbody --n N --seed S --out FILE.npz  the charged n-body dataset\n"
+           "  sh --lmax L --points P.npy --out Y.npy   real spherical harmonics (e3nn's basis)\n"
+           "  tp --kind gaunt|gaunt-grid|gaunt-dense|cg ...  tensor product of coefficient arrays\n"
+           "  tp bench --lmax 1..12                   Gaunt (FFT) vs dense Gaunt vs CG timings\n\n"
            "Model commands take --data FILE|demo --samples K --seed S --dtype float32|float64\n"
            "--device auto|cpu|cuda --features a,b --model-option k=v --load WEIGHTS --json;\n"
            "--max-memory BYTES (any command; suffix K, M or G) caps the memory one file's read "
@@ -83,6 +86,8 @@ int main(int argc, char** argv) {
     if (command == "models") return runModels(args);
     if (command == "train") return runTrain(args);
     if (command == "simulate") return runSimulate(args);
+    if (command == "sh") return runSphericalHarmonics(args);
+    if (command == "tp") return runTensorProduct(args);
     std::cerr << "equiscope-cli: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return equiscope::cli::kExitBadInput;

@@ -1,9 +1,11 @@
 #include "groups/Irreps.h"
 
+#include "harmonics/WignerD.h"
 #include "util/Error.h"
 
 #include <Eigen/Dense>
-#include <cmath>
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace equiscope {
@@ -14,64 +16,85 @@ int Irreps::dim() const {
     return d;
 }
 
-Irreps Irreps::parse(const std::string& text) {
+int Irreps::maxDegree() const {
+    int l = 0;
+    for (const Irrep& t : terms) l = std::max(l, t.l);
+    return l;
+}
+
+Irreps Irreps::simplify() const {
     Irreps out;
-    std::stringstream s(text);
-    std::string term;
-    while (std::getline(s, term, '+')) {
-        term.erase(0, term.find_first_not_of(' '));
-        term.erase(term.find_last_not_of(' ') + 1);
-        Irrep ir;
-        const auto x = term.find('x');
-        try {
-            std::size_t used = 0;
-            if (x != std::string::npos) ir.multiplicity = std::stoi(term.substr(0, x));
-            const std::string rest = x == std::string::npos ? term : term.substr(x + 1);
-            ir.l = std::stoi(rest, &used);
-            if (used + 1 != rest.size() || (rest.back() != 'e' && rest.back() != 'o') || ir.l < 0 ||
-                ir.multiplicity < 0)
-                throw std::invalid_argument(term);
-            ir.parity = rest.back() == 'e' ? 1 : -1;
-        } catch (const std::exception&) {
-            throw Error("irreps '" + text + "': expected terms like 8x0e or 1o, got '" + term +
-                        "'");
-        }
-        out.terms.push_back(ir);
+    for (const Irrep& t : terms) {
+        if (t.multiplicity == 0) continue;
+        if (!out.terms.empty() && out.terms.back().l == t.l && out.terms.back().parity == t.parity)
+            out.terms.back().multiplicity += t.multiplicity;
+        else
+            out.terms.push_back(t);
     }
-    if (out.terms.empty()) throw Error("irreps '" + text + "' is empty");
     return out;
+}
+
+std::string Irreps::toString() const {
+    std::string s;
+    for (const Irrep& t : terms) {
+        if (!s.empty()) s += "+";
+        s +=
+            std::to_string(t.multiplicity) + "x" + std::to_string(t.l) + (t.parity > 0 ? "e" : "o");
+    }
+    return s;
 }
 
 namespace {
 
-// e3nn's degree-2 real spherical-harmonic polynomials (y is e3nn's polar axis).
-Eigen::Matrix<double, 5, 1> degree2(const Eigen::Vector3d& p) {
-    const double x = p.x(), y = p.y(), z = p.z(), r3 = std::sqrt(3.0);
-    Eigen::Matrix<double, 5, 1> v;
-    v << r3 * x * z, r3 * x * y, y * y - 0.5 * (x * x + z * z), r3 * y * z,
-        0.5 * r3 * (z * z - x * x);
-    return v;
+// Largest irreps vector accepted, so that a typo cannot ask for gigabytes of matrices.
+constexpr long long kMaxIrrepsDimension = 1 << 20;
+
+// One term such as "16x3o", "1e" or "2x1y"; throws std::invalid_argument when malformed.
+Irrep parseTerm(const std::string& term) {
+    Irrep ir;
+    const auto x = term.find('x');
+    std::size_t used = 0;
+    if (x != std::string::npos) {
+        ir.multiplicity = std::stoi(term.substr(0, x), &used);
+        if (used != x) throw std::invalid_argument(term);
+    }
+    const std::string rest = x == std::string::npos ? term : term.substr(x + 1);
+    ir.l = std::stoi(rest, &used);
+    const char p = rest.empty() ? ' ' : rest.back();
+    if (used + 1 != rest.size() || (p != 'e' && p != 'o' && p != 'y') || ir.l < 0 ||
+        ir.multiplicity < 0 || !std::isdigit(static_cast<unsigned char>(rest.front())))
+        throw std::invalid_argument(term);
+    ir.parity = p == 'e' ? 1 : p == 'o' ? -1 : (ir.l % 2 == 0 ? 1 : -1);
+    return ir;
 }
 
 } // namespace
 
-Eigen::MatrixXd wignerD(int l, const Eigen::Matrix3d& r) {
-    if (l == 0) return Eigen::MatrixXd::Identity(1, 1);
-    if (l == 1) return r;
-    if (l == 2) {
-        // D is defined by Y(R p) = D Y(p); five generic directions determine it exactly.
-        Eigen::Matrix<double, 5, 5> before, after;
-        const double dirs[5][3] = {
-            {1, 0.2, 0.1}, {0.3, 1, -0.4}, {-0.2, 0.5, 1}, {0.7, -0.6, 0.3}, {-0.5, -0.1, 0.8}};
-        for (int k = 0; k < 5; ++k) {
-            const Eigen::Vector3d p(dirs[k][0], dirs[k][1], dirs[k][2]);
-            before.col(k) = degree2(p);
-            after.col(k) = degree2(r * p);
+Irreps Irreps::parse(const std::string& text) {
+    Irreps out;
+    std::stringstream s(text);
+    std::string term;
+    long long dimension = 0;
+    while (std::getline(s, term, '+')) {
+        term.erase(0, term.find_first_not_of(' '));
+        term.erase(term.find_last_not_of(' ') + 1);
+        try {
+            out.terms.push_back(parseTerm(term));
+        } catch (const std::exception&) {
+            throw Error("irreps '" + text + "': expected terms like 8x0e, 1o or 2x1y, got '" +
+                        term + "'");
         }
-        return after * before.inverse();
+        const Irrep& ir = out.terms.back();
+        if (ir.l > kMaxIrrepDegree)
+            throw Error("irreps '" + text + "': degree " + std::to_string(ir.l) +
+                        " is above the supported " + std::to_string(kMaxIrrepDegree));
+        dimension += static_cast<long long>(ir.multiplicity) * ir.dim();
+        if (dimension > kMaxIrrepsDimension)
+            throw Error("irreps '" + text + "': dimension above " +
+                        std::to_string(kMaxIrrepsDimension));
     }
-    throw Error("irreps of degree " + std::to_string(l) + " are not supported (at most " +
-                std::to_string(kMaxIrrepDegree) + ")");
+    if (out.terms.empty()) throw Error("irreps '" + text + "' is empty");
+    return out;
 }
 
 Eigen::MatrixXd irrepsMatrix(const Irreps& irreps, const Eigen::Matrix3d& a) {
@@ -79,12 +102,13 @@ Eigen::MatrixXd irrepsMatrix(const Irreps& irreps, const Eigen::Matrix3d& a) {
         throw Error("irreps transform under O(3) only; this element is not orthogonal");
     const double det = a.determinant();
     const Eigen::Matrix3d rotation = det < 0 ? Eigen::Matrix3d(-a) : a;
+    const std::vector<Eigen::MatrixXd> blocks = wignerDBlocks(irreps.maxDegree(), rotation);
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(irreps.dim(), irreps.dim());
     int at = 0;
     for (const Irrep& t : irreps.terms) {
         // a = -R = inversion * R, and inversion acts on (l, p) as the parity p.
         const double sign = det < 0 ? static_cast<double>(t.parity) : 1.0;
-        const Eigen::MatrixXd d = sign * wignerD(t.l, rotation);
+        const Eigen::MatrixXd d = sign * blocks[static_cast<std::size_t>(t.l)];
         for (int k = 0; k < t.multiplicity; ++k, at += t.dim())
             m.block(at, at, t.dim(), t.dim()) = d;
     }

@@ -1,5 +1,6 @@
 #pragma once
-// e3nn-style irreps strings ("8x0e+4x1o+2x2e") and their O(3) representation matrices.
+// e3nn-style irreps strings ("128x0e+64x1o+32x2e+16x3o", "1y" for parity (-1)^l) and their
+// O(3) representation matrices, for every degree.
 
 #include <Eigen/Core>
 #include <string>
@@ -17,18 +18,18 @@ struct Irrep {
 struct Irreps {
     std::vector<Irrep> terms;
     int dim() const;
+    int maxDegree() const;
+    Irreps simplify() const;      // merges neighbouring equal irreps, drops multiplicity 0
+    std::string toString() const; // e3nn's spelling, e.g. "2x0e+1x1o"
     static Irreps parse(const std::string& text); // throws Error naming the bad term
 };
 
-// Degrees supported by wignerD (e3nn's real basis is reproduced for l <= 2).
-constexpr int kMaxIrrepDegree = 2;
+// Highest degree an irreps string may name (the harmonics are tested to it).
+constexpr int kMaxIrrepDegree = 32;
 
-// D^l(R) in e3nn's real basis for a rotation R (l = 1 is R itself in x, y, z order; l = 2
-// acts on (sqrt3 xz, sqrt3 xy, y^2 - (x^2+z^2)/2, sqrt3 yz, sqrt3/2 (z^2 - x^2))).
-Eigen::MatrixXd wignerD(int l, const Eigen::Matrix3d& rotation);
-
-// The block-diagonal matrix of an orthogonal A on the whole irreps vector; improper A
-// contributes det(A)^(parity odd). Throws Error for non-orthogonal A or l > 2.
+// The block-diagonal matrix of an orthogonal A on the whole irreps vector: a block l p gets
+// p^k D^l(R) with A = ±R, k = (1 - det A) / 2 (e3nn's D_from_matrix). Throws Error for a
+// non-orthogonal A.
 Eigen::MatrixXd irrepsMatrix(const Irreps& irreps, const Eigen::Matrix3d& a);
 
 } // namespace equiscope

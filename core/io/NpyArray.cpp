@@ -4,7 +4,9 @@
 #include "io/BinaryValues.h"
 #include "io/InputLimits.h"
 #include "io/TextScanner.h"
+#include "util/AtomicWrite.h"
 #include "util/Error.h"
+#include "util/MappedFile.h"
 #include "util/ReadBudget.h"
 
 #include <cstring>
@@ -178,6 +180,16 @@ Sample sampleFromMatrix(const NpyArray& array, const std::string& where) {
                                        array.storage));
     }
     return sample;
+}
+
+NpyArray readNpyFile(const std::string& path) {
+    MappedFile file(path);
+    return parseNpy(file.data(), file.size(), path);
+}
+
+void writeNpyFile(const std::string& path, const std::vector<double>& values,
+                  const std::vector<int64_t>& shape, bool float64) {
+    writeFileAtomically(path, [&](std::ostream& out) { writeNpy(out, values, shape, float64); });
 }
 
 } // namespace equiscope

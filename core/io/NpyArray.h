@@ -24,6 +24,13 @@ NpyArray parseNpy(const char* data, std::size_t size, const std::string& where,
 void writeNpy(std::ostream& out, const std::vector<double>& values,
               const std::vector<int64_t>& shape, bool float64);
 
+// A whole .npy file; throws FormatError naming the file and the byte.
+NpyArray readNpyFile(const std::string& path);
+
+// Writes a .npy file through a temporary file and a rename.
+void writeNpyFile(const std::string& path, const std::vector<double>& values,
+                  const std::vector<int64_t>& shape, bool float64);
+
 // A point sample from a 2-D array: columns 0-2 are x y z (2 columns: z = 0), the rest a
 // scalar field "features".
 Sample sampleFromMatrix(const NpyArray& array, const std::string& where);

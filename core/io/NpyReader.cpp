@@ -4,7 +4,6 @@
 #include "io/NpyArray.h"
 #include "io/NpyTrajectories.h"
 #include "util/Error.h"
-#include "util/MappedFile.h"
 
 namespace equiscope {
 
@@ -32,9 +31,8 @@ class NpyReader : public FormatReader {
         return head.substr(0, 6) == "\x93NUMPY" ? 2 : 0;
     }
     Dataset read(const std::string& path, const Progress& progress) const override {
-        MappedFile file(path);
         progress.report(0, "reading NPY");
-        NpyArray array = parseNpy(file.data(), file.size(), path);
+        NpyArray array = readNpyFile(path);
         refuseInteractionGraphs(array, path);
         if (array.shape.size() >= 3) return trajectoriesFromNpy(path, array);
         return Dataset::of(sampleFromMatrix(array, path));

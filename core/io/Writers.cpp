@@ -158,9 +158,7 @@ void writeNpy(const std::string& path, const Sample& sample) {
     for (int64_t r = 0, c0 = 0; r < n; ++r, c0 = 0)
         for (const Field* f : fields)
             for (int64_t k = 0; k < f->width(); ++k) values[r * cols + c0++] = f->at(r, k);
-    writeFileAtomically(path, [&](std::ostream& out) {
-        writeNpy(out, values, {n, cols}, float64);
-    });
+    writeNpyFile(path, values, {n, cols}, float64);
 }
 
 void writeNpz(const std::string& path, const std::vector<NamedArray>& arrays) {

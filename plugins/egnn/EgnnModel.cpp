@@ -13,7 +13,7 @@
 // containing g, translations and permutations; deliberately not to tilts.
 
 #include "BuiltinModels.h"
-#include "KnnGraph.h"
+#include "egnn/BatchedEdges.h"
 #include "models/ModuleModel.h"
 
 namespace equiscope {
@@ -98,7 +98,11 @@ class EgnnModel : public ModuleModel {
         const int64_t b = pos.size(0), n = pos.size(1);
         const at::Tensor f = feat.size(-1) > 0 ? feat : torch::ones({b, n, 1}, pos.options());
         const bool full = graph_ == "full" || (graph_ == "auto" && n <= fullMax_);
-        auto [row, col, invDegree] = full ? fullGraph(b, n, pos) : knnEdges(pos);
+        const BatchedEdges edges = full ? fullEdges(pos) : knnEdges(pos, k_);
+        const torch::Tensor &row = edges.row, &col = edges.col;
+        const torch::Tensor invDegree = torch::full(
+            {b * n, 1}, edges.perNode > 0 ? 1.0 / static_cast<double>(edges.perNode) : 0.0,
+            pos.options());
         torch::Tensor h = net_->embed->forward(f.reshape({b * n, f.size(-1)}));
         torch::Tensor x = pos.reshape({b * n, 3});
         torch::Tensor moved = torch::zeros_like(x);
@@ -111,43 +115,6 @@ class EgnnModel : public ModuleModel {
     }
 
   private:
-    using Edges = std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>;
-
-    static Edges fullGraph(int64_t b, int64_t n, const at::Tensor& pos) {
-        const auto longs = torch::TensorOptions().dtype(torch::kInt64).device(pos.device());
-        const torch::Tensor i = torch::arange(n, longs).repeat_interleave(n),
-                            j = torch::arange(n, longs).repeat(n);
-        const torch::Tensor keep = i != j;
-        const torch::Tensor offsets = (torch::arange(b, longs) * n).unsqueeze(1);
-        const torch::Tensor row = (i.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
-        const torch::Tensor col = (j.masked_select(keep).unsqueeze(0) + offsets).reshape(-1);
-        return {
-            row, col,
-            torch::full({b * n, 1}, n > 1 ? 1.0 / static_cast<double>(n - 1) : 0.0, pos.options())};
-    }
-
-    // The k nearest neighbours of every node of every batch element, built on the CPU.
-    Edges knnEdges(const at::Tensor& pos) const {
-        const int64_t b = pos.size(0), n = pos.size(1);
-        const torch::Tensor cpu = pos.detach().to(torch::kCPU, torch::kFloat64).contiguous();
-        const int64_t k = std::min(k_, n - 1);
-        std::vector<int64_t> rows, cols;
-        rows.reserve(static_cast<std::size_t>(b * n * k));
-        cols.reserve(rows.capacity());
-        for (int64_t e = 0; e < b; ++e) {
-            const std::vector<int64_t> nb = knnGraph(cpu[e].data_ptr<double>(), n, k);
-            for (int64_t i = 0; i < n; ++i)
-                for (int64_t m = 0; m < k; ++m) {
-                    rows.push_back(e * n + i);
-                    cols.push_back(e * n + nb[static_cast<std::size_t>(i * k + m)]);
-                }
-        }
-        const auto longs = torch::TensorOptions().dtype(torch::kInt64);
-        return {torch::tensor(rows, longs).to(pos.device()),
-                torch::tensor(cols, longs).to(pos.device()),
-                torch::full({b * n, 1}, k > 0 ? 1.0 / static_cast<double>(k) : 0.0, pos.options())};
-    }
-
     std::shared_ptr<EgnnNet> net_;
     std::string graph_;
     int64_t k_, fullMax_;

@@ -1,4 +1,4 @@
-#include "KnnGraph.h"
+#include "egnn/KnnGraph.h"
 
 #include "util/Error.h"
 

@@ -319,9 +319,9 @@ class TestCliCheck : public QObject {
         const QJsonArray models = QJsonDocument::fromJson(r.out).array();
         QStringList names;
         for (const auto& m : models) names << m.toObject()["name"].toString();
-        QCOMPARE(names,
-                 QStringList({"mlp", "pointnet", "egnn", "subequivariant", "frame_averaging",
-                              "tinvnn", "mpnn", "spen", "affine_fa", "affine_mc", "per", "apen"}));
+        QCOMPARE(names, QStringList({"mlp", "pointnet", "egnn", "subequivariant", "frame_averaging",
+                                     "tinvnn", "mpnn", "spen", "tensor_product", "affine_fa",
+                                     "affine_mc", "per", "apen"}));
         QCOMPARE(models[2]["symmetries"].toArray().first().toString(), QString("E3"));
     }
 };

@@ -7,6 +7,7 @@
 #include "groups/Action.h"
 #include "groups/Group.h"
 #include "groups/Irreps.h"
+#include "harmonics/WignerD.h"
 #include "metrics/BatchedAction.h"
 #include "scene/DemoScene.h"
 #include "util/Error.h"
@@ -132,7 +133,7 @@ class TestActions : public QObject {
         QVERIFY((m.diagonal() - expected).norm() < 1e-12);
         QVERIFY_THROWS_EXCEPTION(Error, Irreps::parse("2x1q"));
         QVERIFY_THROWS_EXCEPTION(Error, irrepsMatrix(irreps, 2 * Eigen::Matrix3d::Identity()));
-        QVERIFY_THROWS_EXCEPTION(Error, wignerD(3, Eigen::Matrix3d::Identity()));
+        QVERIFY_THROWS_EXCEPTION(Error, Irreps::parse("1x40e")); // above kMaxIrrepDegree
     }
 
     // The batched torch action and the host action are the same map.

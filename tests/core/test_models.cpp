@@ -274,7 +274,7 @@ class TestModels : public QObject {
         QVERIFY_THROWS_EXCEPTION(Error, make("egnn", {{"graph", "ring"}}));
         QVERIFY_THROWS_EXCEPTION(Error, make("nonexistent_model"));
         QVERIFY_THROWS_EXCEPTION(Error, make("tinvnn", {{"output", "vector"}}));
-        QCOMPARE(builtinModels().all().size(), std::size_t(12));
+        QCOMPARE(builtinModels().all().size(), std::size_t(13));
     }
 
     void featureSelection() {

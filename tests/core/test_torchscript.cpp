@@ -54,6 +54,20 @@ class TestTorchScript : public QObject {
         QVERIFY(meanError(*m, "E3", true) < 1e-12);
     }
 
+    // Irreps of degree 3 act through their Wigner-D: e3nn's harmonics are exact under O(3)
+    // (they are "1y"-like: 0e+1o+2e+3o), a swapped l = 3 pair is not.
+    void degreeThreeIrrepsOutput() {
+        const std::string spec = R"({"output": "irreps", "output_irreps": "1x0e+1x1o+1x2e+1x3o",
+                                     "per": "node", "feature_dim": 1, "symmetries": ["E3"]})";
+        test::saveScripted(path("sh3.pt"), test::harmonicsSource(false), spec);
+        test::saveScripted(path("sh3-wrong.pt"), test::harmonicsSource(true), spec);
+        auto exact = builtinModels().create(path("sh3.pt"));
+        auto wrong = builtinModels().create(path("sh3-wrong.pt"));
+        QVERIFY(meanError(*exact, "E3", true) < 1e-10);
+        QVERIFY(meanError(*exact, "E3") < 1e-4);
+        QVERIFY(meanError(*wrong, "E3", true) > 1e-2);
+    }
+
     void mlpFailsE3() {
         test::saveScripted(path("mlp.pt"), test::kMlpSource, test::specJson("vector", ""));
         auto m = builtinModels().create(path("mlp.pt"));
