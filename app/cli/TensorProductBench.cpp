@@ -158,6 +158,11 @@ int runTensorProductBench(const std::vector<std::string>& argv) {
                              .dtype(dtype == "float32" ? torch::kFloat : torch::kDouble)
                              .device(device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU);
     std::vector<BenchRow> rows;
+    const int top = *std::max_element(degrees.begin(), degrees.end());
+    if (batch * channels * shDimension(top) > (int64_t(1) << 28))
+        throw Error("tp bench: batch x channels x (L+1)^2 = " +
+                    std::to_string(batch * channels * shDimension(top)) +
+                    " values per input is above 2^28; lower --batch or --channels");
     for (int lmax : degrees) {
         const int lout = args.has("full") ? 2 * lmax : lmax;
         torch::manual_seed(static_cast<uint64_t>(lmax));

@@ -4,6 +4,7 @@
 #include "harmonics/Wigner3j.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <torch/torch.h>
 
 namespace equiscope::tp {
@@ -20,6 +21,9 @@ CgTensorProduct::CgTensorProduct(int l1max, int l2max, int l3max, const PathWeig
                                  const at::Tensor& like)
     : l1max_(l1max), l2max_(l2max), l3max_(l3max) {
     if (l1max < 0 || l2max < 0 || l3max < 0) throw Error("cg tensor product: negative lmax");
+    if (std::max({l1max, l2max, l3max}) > kMaxCgDegree)
+        throw Error("cg tensor product: degrees above " + std::to_string(kMaxCgDegree) +
+                    " would take minutes (the CG product is O(L^6)); use a Gaunt product");
     for (int l3 = 0; l3 <= l3max; ++l3)
         for (int l1 = 0; l1 <= l1max; ++l1)
             for (int l2 = std::abs(l1 - l3); l2 <= std::min(l2max, l1 + l3); ++l2) {

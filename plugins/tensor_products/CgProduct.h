@@ -11,6 +11,9 @@ namespace equiscope::tp {
 
 using PathWeight = std::function<double(int l1, int l2, int l3)>;
 
+// Above this degree the path-by-path product is refused: its set-up alone takes minutes.
+constexpr int kMaxCgDegree = 16;
+
 // w = gauntWeight: zero on odd paths, and then the product equals the Gaunt product.
 double gauntPathWeight(int l1, int l2, int l3);
 // w = 1 on every path the triangle rule allows, odd ones included.

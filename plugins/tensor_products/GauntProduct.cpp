@@ -64,6 +64,11 @@ DenseGauntProduct::DenseGauntProduct(int l1max, int l2max, int l3max, const at::
     : l1max_(l1max), l2max_(l2max), l3max_(l3max) {
     if (l1max < 0 || l2max < 0 || l3max < 0) throw Error("dense gaunt: negative lmax");
     const int64_t n1 = shDimension(l1max), n2 = shDimension(l2max), n3 = shDimension(l3max);
+    constexpr int64_t kMaxCoefficients = int64_t(1) << 27; // 1 GiB of float64
+    if (n1 * n2 * n3 > kMaxCoefficients)
+        throw Error("gaunt-dense: " + std::to_string(l1max) + " x " + std::to_string(l2max) +
+                    " -> " + std::to_string(l3max) + " needs " + std::to_string(n1 * n2 * n3) +
+                    " coefficients (over 1 GiB); use gaunt or gaunt-grid");
     torch::Tensor g = torch::zeros({n1, n2, n3}, torch::kDouble);
     auto a = g.accessor<double, 3>();
     for (int l1 = 0; l1 <= l1max; ++l1)

@@ -104,6 +104,22 @@ class TestCliTp : public QObject {
         QVERIFY(!QFile::exists(dir_.filePath("out.npy")));
         const auto range = cli({"tp", "bench", "--lmax", "3..x"});
         QCOMPARE(range.status, 2);
+        // Sizes that would need gigabytes are refused before anything is allocated.
+        writeNpyFile(path("big.npy"), randomValues(33 * 33, 5), {1, 33 * 33}, true);
+        const auto dense = cli({"tp", "--kind", "gaunt-dense", "--lmax1", "32", "--lmax2", "32",
+                                "--lmax-out", "32", "--x", dir_.filePath("big.npy"), "--y",
+                                dir_.filePath("big.npy"), "--out", dir_.filePath("out.npy")});
+        QCOMPARE(dense.status, 2);
+        QVERIFY2(dense.err.contains("gaunt-grid"), dense.err.constData());
+        const auto cg = cli({"tp", "--kind", "cg", "--lmax1", "32", "--lmax2", "32", "--lmax-out",
+                             "32", "--x", dir_.filePath("big.npy"), "--y", dir_.filePath("big.npy"),
+                             "--out", dir_.filePath("out.npy")});
+        QCOMPARE(cg.status, 2);
+        QVERIFY2(cg.err.contains("Gaunt"), cg.err.constData());
+        const auto huge =
+            cli({"tp", "bench", "--lmax", "12", "--batch", "100000", "--channels", "4096"});
+        QCOMPARE(huge.status, 2);
+        QVERIFY(huge.err.contains("--batch"));
     }
 
     void benchReportsEveryKindPerDegree() {
