@@ -14,11 +14,11 @@ GridGauntProduct::GridGauntProduct(int l1max, int l2max, int l3max, const at::Te
     const int total = l1max + l2max + l3max; // degree of the integrand
     nTheta_ = total / 2 + 1;
     nPhi_ = total + 1;
-    in1_ = degree(l1max, like);
-    in2_ = degree(l2max, like);
-    out_ = degree(l3max, like);
     Eigen::VectorXd nodes, weights;
     gaussLegendre(nTheta_, nodes, weights);
+    in1_ = degree(l1max, nodes, like);
+    in2_ = degree(l2max, nodes, like);
+    out_ = degree(l3max, nodes, like);
     quadrature_ =
         (torch::tensor(std::vector<double>(weights.data(), weights.data() + weights.size()),
                        torch::kDouble) *
@@ -26,9 +26,8 @@ GridGauntProduct::GridGauntProduct(int l1max, int l2max, int l3max, const at::Te
             .to(like.options());
 }
 
-GridGauntProduct::Degree GridGauntProduct::degree(int lmax, const at::Tensor& like) const {
-    Eigen::VectorXd nodes, weights;
-    gaussLegendre(nTheta_, nodes, weights);
+GridGauntProduct::Degree GridGauntProduct::degree(int lmax, const Eigen::VectorXd& nodes,
+                                                  const at::Tensor& like) const {
     const int width = 2 * lmax + 1;
     torch::Tensor legendre = torch::zeros({lmax + 1, width, nTheta_}, torch::kDouble);
     auto p = legendre.accessor<double, 3>();

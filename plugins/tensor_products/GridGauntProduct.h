@@ -6,6 +6,7 @@
 // Gaunt product; the FFT route of GauntProduct.h is the paper's. Same layouts and result.
 
 #include <ATen/core/Tensor.h>
+#include <Eigen/Core>
 
 namespace equiscope::tp {
 
@@ -22,7 +23,7 @@ class GridGauntProduct {
         at::Tensor azimuth;   // [2L+1, nφ]: cos mφ (m > 0), 1, sin |m|φ (m < 0)
         at::Tensor positions; // flat index l² + l + m -> padded l (2L+1) + m + L
     };
-    Degree degree(int lmax, const at::Tensor& like) const;
+    Degree degree(int lmax, const Eigen::VectorXd& polarCosines, const at::Tensor& like) const;
     at::Tensor synthesise(const at::Tensor& sh, const Degree& d) const; // [B, nθ, nφ]
 
     int nTheta_ = 0, nPhi_ = 0;

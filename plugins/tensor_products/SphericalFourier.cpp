@@ -110,8 +110,8 @@ at::Tensor fourierToShBatched(const at::Tensor& grid, int lmax) {
     // Columns ±|m| of the grid for every signed m (zero where |m| > G).
     std::vector<int64_t> plusColumns, minusColumns;
     for (int m = -lmax; m <= lmax; ++m) {
-        const int64_t k = std::min<int64_t>(std::abs(m), g + 1);
-        plusColumns.push_back(k > g ? size : g + k);
+        const int64_t k = std::abs(m);
+        plusColumns.push_back(k > g ? size : g + k); // column `size` is the zero column below
         minusColumns.push_back(k > g ? size : g - k);
     }
     const torch::Tensor extended =

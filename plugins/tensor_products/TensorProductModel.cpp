@@ -21,6 +21,7 @@
 #include "util/Error.h"
 
 #include <functional>
+#include <optional>
 
 namespace equiscope {
 
@@ -85,20 +86,25 @@ class TensorProductModel : public ModuleModel {
         h = mean(h, edges);
         torch::Tensor even = torch::zeros_like(h),
                       odd = gaunt_ ? torch::Tensor() : torch::zeros_like(h);
+        // The products' tables are built once per forward, not per chunk.
+        const auto gaunt = gaunt_ ? std::make_optional<tp::GridGauntProduct>(lmax_, lmax_, lmax_, h)
+                                  : std::nullopt;
+        const auto evenCg = gaunt_ ? std::nullopt
+                                   : std::make_optional<tp::CgTensorProduct>(lmax_, lmax_, lmax_,
+                                                                             evenPathWeight, h);
+        const auto oddCg =
+            gaunt_ ? std::nullopt
+                   : std::make_optional<tp::CgTensorProduct>(lmax_, lmax_, lmax_, oddPathWeight, h);
         forEachChunk(edges, x, scale, [&](const Chunk& c) {
             const torch::Tensor hj = h.index_select(0, c.col);
             const torch::Tensor ye = c.harmonics.expand_as(hj);
             const torch::Tensor w2 = net_->radial2->forward(c.basis).unsqueeze(-1);
-            if (gaunt_) {
-                even.index_add_(0, c.row,
-                                w2 * tp::GridGauntProduct(lmax_, lmax_, lmax_, hj)(hj, ye));
+            if (gaunt) {
+                even.index_add_(0, c.row, w2 * (*gaunt)(hj, ye));
                 return;
             }
-            even.index_add_(
-                0, c.row,
-                w2 * tp::CgTensorProduct(lmax_, lmax_, lmax_, evenPathWeight, hj)(hj, ye));
-            odd.index_add_(
-                0, c.row, w2 * tp::CgTensorProduct(lmax_, lmax_, lmax_, oddPathWeight, hj)(hj, ye));
+            even.index_add_(0, c.row, w2 * (*evenCg)(hj, ye));
+            odd.index_add_(0, c.row, w2 * (*oddCg)(hj, ye));
         });
         const torch::Tensor features = h + mean(even, edges); // parity (-1)^l
         return readOut(features, gaunt_ ? odd : mean(odd, edges)).view({b, n, output_.dim()});
