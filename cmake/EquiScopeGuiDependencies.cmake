@@ -11,5 +11,5 @@ endif()
 # Never list GUISupportQt, RenderingQt or ViewsQt: Debian builds them against Qt 5.
 set(EQUISCOPE_VTK_COMPONENTS
     CommonCore CommonDataModel CommonColor RenderingCore RenderingOpenGL2 RenderingFreeType
-    RenderingAnnotation InteractionStyle IOPLY IOImage)
+    RenderingAnnotation InteractionStyle IOPLY IOImage FiltersSources FiltersCore)
 find_package(VTK 9.1 REQUIRED COMPONENTS ${EQUISCOPE_VTK_COMPONENTS})

@@ -1,5 +1,7 @@
 #include "ChartsPanel.h"
 
+#include "ChartStyle.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -25,32 +27,6 @@
 namespace equiscope::views {
 
 namespace {
-
-QChart* freshChart(QChartView* view, const QString& title) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignRight); // the plot keeps the height for its ticks
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-
-// Ticks at powers of ten, or of 100 or 1000 when the values span many decades, so that
-// at most about six labels share the axis and none is elided.
-QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
-    auto* axis = new QLogValueAxis;
-    axis->setTitleText(title);
-    axis->setLabelFormat("%.0e");
-    const double decades = std::log10(hi / lo);
-    axis->setBase(std::pow(10.0, std::max(1.0, std::ceil(decades / 6))));
-    axis->setRange(lo, hi);
-    return axis;
-}
 
 // Errors often span decades (1e-8 next to 1e-1): then a log axis over the positive values
 // (exact zeros drawn at its floor); within three decades of values above 1e-3 a linear

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <vtkLookupTable.h>
+#include <vtkScalarBarActor.h>
+#include <vtkTextProperty.h>
 #include <vtkVariant.h>
 
 namespace equiscope::views {
@@ -76,6 +78,27 @@ makeCategoricalTable(const std::vector<int64_t>& categories, const std::vector<s
     lut->SetNanColor(kNanColor[0], kNanColor[1], kNanColor[2], 1.0);
     lut->Build();
     return lut;
+}
+
+void styleLegend(vtkScalarBarActor* legend) {
+    legend->SetNumberOfLabels(5);
+    legend->SetMaximumWidthInPixels(110);
+    legend->SetMaximumHeightInPixels(420);
+    legend->SetPosition(0.02, 0.08); // in the legend strip's own viewport
+    legend->SetPosition2(0.96, 0.84);
+    legend->SetBarRatio(0.2);
+    legend->SetLabelFormat("%.3g");
+    legend->UnconstrainedFontSizeOn();
+    for (vtkTextProperty* t : {legend->GetTitleTextProperty(), legend->GetLabelTextProperty()}) {
+        t->SetColor(0.95, 0.95, 0.95);
+        t->SetFontSize(14);
+        t->ShadowOff();
+        t->ItalicOff();
+    }
+    legend->GetTitleTextProperty()->BoldOn();
+    legend->GetTitleTextProperty()->SetFontSize(12); // long titles fit the strip
+    legend->SetTextPositionToPrecedeScalarBar();
+    legend->SetVerticalTitleSeparation(8);
 }
 
 } // namespace equiscope::views

@@ -9,6 +9,7 @@
 #include <vtkSmartPointer.h>
 
 class vtkLookupTable;
+class vtkScalarBarActor;
 
 namespace equiscope::views {
 
@@ -25,5 +26,8 @@ vtkSmartPointer<vtkLookupTable>
 makeCategoricalTable(const std::vector<int64_t>& categories,
                      const std::vector<std::string>& names = {},
                      const std::vector<std::array<double, 3>>& palette = {});
+
+// The legend's look in the viewport's legend strip (every colour layer uses it).
+void styleLegend(vtkScalarBarActor* legend);
 
 } // namespace equiscope::views

@@ -62,27 +62,6 @@ vtkSmartPointer<vtkCellArray> edgeCells(const Sample& sample, vtkIdType n) {
     return cells;
 }
 
-void styleLegend(vtkScalarBarActor* legend) {
-    legend->SetNumberOfLabels(5);
-    legend->SetMaximumWidthInPixels(110);
-    legend->SetMaximumHeightInPixels(420);
-    legend->SetPosition(0.02, 0.08); // in the legend strip's own viewport
-    legend->SetPosition2(0.96, 0.84);
-    legend->SetBarRatio(0.2);
-    legend->SetLabelFormat("%.3g");
-    legend->UnconstrainedFontSizeOn();
-    for (vtkTextProperty* t : {legend->GetTitleTextProperty(), legend->GetLabelTextProperty()}) {
-        t->SetColor(0.95, 0.95, 0.95);
-        t->SetFontSize(14);
-        t->ShadowOff();
-        t->ItalicOff();
-    }
-    legend->GetTitleTextProperty()->BoldOn();
-    legend->GetTitleTextProperty()->SetFontSize(12); // long titles fit the strip
-    legend->SetTextPositionToPrecedeScalarBar();
-    legend->SetVerticalTitleSeparation(8);
-}
-
 } // namespace
 
 PointCloudLayer::PointCloudLayer(VtkViewport* viewport)
@@ -175,8 +154,16 @@ bool PointCloudLayer::legendVisible() const {
 }
 
 void PointCloudLayer::showLegend(bool on) {
-    legend_->SetVisibility(on);
-    viewport_->setLegendStrip(on);
+    legend_->SetVisibility(on && visible_);
+    if (visible_) viewport_->setLegendStrip(on); // else the strip is another layer's
+}
+
+void PointCloudLayer::setVisible(bool on) {
+    visible_ = on;
+    actor_->SetVisibility(on);
+    pickedActor_->SetVisibility(on && picked_ >= 0);
+    if (on) return updateColors(); // the legend comes back with the colours
+    legend_->VisibilityOff();
 }
 
 void PointCloudLayer::updateColors() {
@@ -301,7 +288,7 @@ void PointCloudLayer::setPicked(int64_t node) {
     pickedPoint_->Initialize();
     pickedPoint_->SetPoints(p);
     pickedPoint_->SetVerts(vertexCells(1));
-    pickedActor_->VisibilityOn();
+    pickedActor_->SetVisibility(visible_);
 }
 
 } // namespace equiscope::views

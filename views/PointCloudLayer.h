@@ -50,6 +50,10 @@ class PointCloudLayer {
     // Nodes the shown quantity draws as "exact to round-off".
     int64_t exactNodes() const { return exactNodes_; }
     void setPointSize(double pixels);
+    // Hidden, the points, the picked point and the legend give the viewport to another
+    // structure (the Spherical functions view's spheres).
+    void setVisible(bool on);
+    bool visible() const { return visible_; }
 
     // Finite range of the current colour values (lo == hi for constant fields).
     double rangeMin() const { return range_[0]; }
@@ -84,6 +88,7 @@ class PointCloudLayer {
     int64_t exactNodes_ = 0;
     double range_[2] = {0, 1};
     int64_t picked_ = -1;
+    bool visible_ = true;
 };
 
 } // namespace equiscope::views

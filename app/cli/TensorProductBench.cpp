@@ -2,15 +2,11 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "harmonics/SphericalHarmonics.h"
 #include "models/Device.h"
-#include "tensor_products/CgProduct.h"
-#include "tensor_products/GauntProduct.h"
-#include "tensor_products/GridGauntProduct.h"
+#include "tensor_products/ProductTiming.h"
 #include "util/Error.h"
 
 #include <algorithm>
-#include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -43,50 +39,7 @@ std::vector<int> parseDegreeRange(const std::string& text) {
 
 namespace {
 
-// Median wall time in milliseconds of `repeats` calls after one warm-up; reading one value
-// back waits for an asynchronous device.
-double medianMilliseconds(int repeats, const std::function<torch::Tensor()>& run) {
-    run().sum().item<double>();
-    std::vector<double> times;
-    for (int r = 0; r < repeats; ++r) {
-        const auto start = std::chrono::steady_clock::now();
-        run().sum().item<double>();
-        times.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-struct BenchRow {
-    int lmax = 0;
-    double gaunt = 0, grid = 0, dense = 0, cg = 0; // ms; 0 when not run
-};
-
-BenchRow measure(int lmax, int lout, const torch::Tensor& x, const torch::Tensor& y, int repeats,
-                 const std::vector<std::string>& kinds) {
-    const auto wants = [&](const char* k) {
-        return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
-    };
-    BenchRow row{lmax, 0, 0, 0, 0};
-    if (wants("gaunt"))
-        row.gaunt = medianMilliseconds(repeats,
-                                       [&] { return tp::gauntProductFft(x, lmax, y, lmax, lout); });
-    if (wants("grid")) {
-        const tp::GridGauntProduct grid(lmax, lmax, lout, x);
-        row.grid = medianMilliseconds(repeats, [&] { return grid(x, y); });
-    }
-    if (wants("dense")) {
-        const tp::DenseGauntProduct dense(lmax, lmax, lout, x);
-        row.dense = medianMilliseconds(repeats, [&] { return dense(x, y); });
-    }
-    if (wants("cg")) {
-        const tp::CgTensorProduct cg(lmax, lmax, lout, tp::gauntPathWeight, x);
-        row.cg = medianMilliseconds(repeats, [&] { return cg(x, y); });
-    }
-    return row;
-}
+using BenchRow = tp::ProductTimings;
 
 double ratio(double a, double b) {
     return a > 0 && b > 0 ? a / b : 0.0;
@@ -153,22 +106,17 @@ int runTensorProductBench(const std::vector<std::string>& argv) {
     const DeviceKind device = parseDevice(args.get("device", "cpu"));
     const std::string dtype = args.get("dtype", "float64");
     if (dtype != "float32" && dtype != "float64") throw Error("--dtype must be float32 or float64");
-    const std::vector<std::string> kinds = splitList(args.get("kinds", "gaunt,grid,dense,cg"));
-    const auto options = torch::TensorOptions()
-                             .dtype(dtype == "float32" ? torch::kFloat : torch::kDouble)
-                             .device(device == DeviceKind::Cuda ? torch::kCUDA : torch::kCPU);
+    const tp::TimingWorkload timing{batch,
+                                    channels,
+                                    args.has("full"),
+                                    dtype == "float32",
+                                    device,
+                                    repeats,
+                                    splitList(args.get("kinds", "gaunt,grid,dense,cg"))};
+    tp::requireTimingFits(*std::max_element(degrees.begin(), degrees.end()), timing);
     std::vector<BenchRow> rows;
-    const int top = *std::max_element(degrees.begin(), degrees.end());
-    if (batch * channels * shDimension(top) > (int64_t(1) << 28))
-        throw Error("tp bench: batch x channels x (L+1)^2 = " +
-                    std::to_string(batch * channels * shDimension(top)) +
-                    " values per input is above 2^28; lower --batch or --channels");
     for (int lmax : degrees) {
-        const int lout = args.has("full") ? 2 * lmax : lmax;
-        torch::manual_seed(static_cast<uint64_t>(lmax));
-        const torch::Tensor x = torch::randn({batch, channels, shDimension(lmax)}, options);
-        const torch::Tensor y = torch::randn({batch, channels, shDimension(lmax)}, options);
-        rows.push_back(measure(lmax, lout, x, y, repeats, kinds));
+        rows.push_back(tp::timeTensorProducts(lmax, timing));
         if (!args.has("json")) std::cerr << "L = " << lmax << " done\n";
     }
     const std::string workload =

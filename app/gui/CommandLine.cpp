@@ -65,6 +65,7 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
                "Train PER on a task (inertia, cossim, motion) in the Training tab before "
                "the screenshot.",
                "task"),
+        option("view", "Open a view at start: spherical (Spherical functions).", "name"),
     });
     if (!p.parse(arguments)) {
         error = p.errorText();
@@ -92,6 +93,11 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
     o.capture = p.value("capture");
     o.analysis = p.value("analysis");
     o.train = p.value("train");
+    o.view = p.value("view");
+    if (!o.view.isEmpty() && o.view != "spherical") {
+        error = QStringLiteral("--view takes spherical, got '%1'").arg(o.view);
+        return std::nullopt;
+    }
     if (!o.train.isEmpty() && !TrainingController::taskNames().contains(o.train)) {
         error = QStringLiteral("--train takes %1").arg(TrainingController::taskNames().join(", "));
         return std::nullopt;

@@ -18,6 +18,7 @@ struct LaunchOptions {
     QString capture = "viewport"; // viewport, window or training
     QString analysis;             // sweep, profile, lie, parts or empty
     QString train;                // inertia, cossim, motion or empty
+    QString view;                 // spherical (the Spherical functions view) or empty
 };
 
 // Parses `arguments` (argv as Qt sees it). Prints help/version and exits for those; on a

@@ -10,9 +10,11 @@
 #include "QuantityCombo.h"
 #include "QuantityRegistry.h"
 #include "SessionController.h"
+#include "SphericalExplorer.h"
 #include "TimelinePanel.h"
 #include "TrailLayer.h"
 #include "TrainingController.h"
+#include "TwoPathLayer.h"
 #include "VtkViewport.h"
 #include "data/Summary.h"
 #include "scene/DisplaySample.h"
@@ -51,6 +53,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                     evaluationPanel_, charts_, inspector_},
                                    this);
     parts_ = new PartsExplorer(partsPanel_, exploration_, layer_.get(), transformPanel_, this);
+    spherical_ =
+        new SphericalExplorer(sphericalPanel_, transformPanel_, viewport_, layer_.get(), this);
+    // The spheres take the viewport while their dock is shown (raised among the tabs).
+    connect(sphericalDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        spherical_->setActive(visible);
+        exploration_->twoPaths()->setVisible(!visible && twoPaths_->isChecked());
+        if (visible) trails_->hide(); // the timeline draws them again on its next frame
+    });
     connect(training_, &TrainingController::exploreRequested, this,
             &MainWindow::showExploredPerModel);
     connect(modelPanel_, &views::ModelPanel::applyRequested, this,
@@ -80,6 +90,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 // The exploration draws into the viewport's renderer: it goes before the child widgets.
 MainWindow::~MainWindow() {
+    // The spheres leave the viewport while it still exists (the dock's signal first).
+    disconnect(sphericalDock_, nullptr, this, nullptr);
+    delete spherical_;
     delete exploration_;
 }
 
@@ -181,7 +194,7 @@ void MainWindow::showFrame(int sample, int frame) {
     exploration_->setSample(sample_);
     if (newSample) {
         inspector_->showNode(nullptr, -1);
-        viewport_->resetCamera(*sample_);
+        fitDataCamera();
     }
     viewport_->update();
 }
@@ -218,7 +231,7 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
     dataPanel_->showDataset(*dataset_, summary);
     inspector_->showNode(nullptr, -1);
     exploration_->setSample(sample_);
-    viewport_->resetCamera(*sample_);
+    fitDataCamera();
     const QString name = QFileInfo(QString::fromStdString(dataset_->source)).fileName();
     setWindowTitle(tr("%1 — EquiScope").arg(name));
     QString text =
@@ -227,6 +240,12 @@ void MainWindow::showDataset(std::shared_ptr<const Dataset> dataset) {
         text += tr(" — %1 points with NaN/Inf coordinates").arg(summary.nonFinitePositions);
     statusText_->setText(text);
     Q_EMIT datasetShown();
+}
+
+// While the spheres have the viewport, the data's camera is kept for when they go.
+void MainWindow::fitDataCamera() {
+    viewport_->resetCamera(*sample_);
+    if (spherical_->active()) spherical_->keepDataCamera();
 }
 
 void MainWindow::pickAt(QPointF position) {

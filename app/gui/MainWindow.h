@@ -1,8 +1,8 @@
 #pragma once
 // The main window: viewport in the centre; Data, Model, Transform, Evaluation, Inspector,
-// Parts, Welcome, Charts, Training and Timeline docks; the colour controls; File and View
-// menus; drag and drop; a status bar with progress and cancel. Sessions and autosave live
-// in SessionController, the docks' layout in MainWindowDocks.cpp, menus and toolbar in
+// Parts, Welcome, Charts, Training, Spherical functions and Timeline docks; the colour controls;
+// File and View menus; drag and drop; a status bar with progress and cancel. Sessions and autosave
+// live in SessionController, the docks' layout in MainWindowDocks.cpp, menus and toolbar in
 // MainWindowActions.cpp.
 
 #include "data/Sample.h"
@@ -31,6 +31,7 @@ class ModelPanel;
 class PartsPanel;
 class PointCloudLayer;
 class QuantityCombo;
+class SphericalPanel;
 class TransformPanel;
 class VtkViewport;
 } // namespace equiscope::views
@@ -41,6 +42,7 @@ class DatasetLoader;
 class Exploration;
 class PartsExplorer;
 class SessionController;
+class SphericalExplorer;
 class TrainingController;
 
 // File ▸ Open's filter, from every registered reader: "All supported data (*.ply …);;
@@ -76,6 +78,11 @@ class MainWindow : public QMainWindow {
     QDockWidget* chartsDock() const { return chartsDock_; }
     QDockWidget* transformDock() const { return transformDock_; }
     PartsExplorer* parts() const { return parts_; }
+    views::SphericalPanel* sphericalPanel() const { return sphericalPanel_; }
+    QDockWidget* sphericalDock() const { return sphericalDock_; }
+    SphericalExplorer* spherical() const { return spherical_; }
+    // Opens the Spherical functions view (its spheres replace the data in the viewport).
+    void showSphericalView();
     SessionController* sessions() const { return sessions_; }
     QComboBox* colorCombo() const;
     QComboBox* colormapCombo() const { return colormapCombo_; }
@@ -120,6 +127,7 @@ class MainWindow : public QMainWindow {
     void showDataset(std::shared_ptr<const Dataset> dataset);
     // Sample `sample` of the dataset at `frame` (the timeline's request).
     void showFrame(int sample, int frame);
+    void fitDataCamera();
     void rememberRecent(const QString& path);
     void refreshRecentMenu();
     void setBusy(bool busy);
@@ -139,6 +147,9 @@ class MainWindow : public QMainWindow {
     QDockWidget* chartsDock_ = nullptr;
     QDockWidget* transformDock_ = nullptr;
     QDockWidget* timelineDock_ = nullptr;
+    views::SphericalPanel* sphericalPanel_ = nullptr;
+    QDockWidget* sphericalDock_ = nullptr;
+    SphericalExplorer* spherical_ = nullptr;
     PartsExplorer* parts_ = nullptr;
     int shownSample_ = 0;
     bool askModelSpec_ = false; // the Model dock's load: a TorchScript file without a spec asks

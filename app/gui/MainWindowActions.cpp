@@ -9,6 +9,7 @@
 #include "QuantityCombo.h"
 #include "QuantityRegistry.h"
 #include "SessionController.h"
+#include "SphericalExplorer.h"
 #include "TwoPathLayer.h"
 #include "VtkViewport.h"
 #include "io/FormatRegistry.h"
@@ -100,6 +101,7 @@ void MainWindow::buildActions() {
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     QAction* reset = viewMenu_->addAction(tr("&Reset Camera"), this, [this] {
+        if (spherical_->active()) return spherical_->fitCamera();
         if (sample_) viewport_->resetCamera(*sample_);
     });
     reset->setShortcut(QKeySequence(Qt::Key_R));

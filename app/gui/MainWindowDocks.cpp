@@ -12,6 +12,7 @@
 #include "PartsPanel.h"
 #include "Presets.h"
 #include "SessionController.h"
+#include "SphericalPanel.h"
 #include "TimelinePanel.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
@@ -88,13 +89,17 @@ void MainWindow::buildDocks() {
     auto* trainingDock =
         dock(tr("Training"), "trainingDock", trainingPanel, Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock_, trainingDock);
+    sphericalPanel_ = new views::SphericalPanel(this);
+    sphericalDock_ =
+        dock(tr("Spherical functions"), "sphericalDock", sphericalPanel_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(trainingDock, sphericalDock_);
     chartsDock_->raise();
     timeline_ = new views::TimelinePanel(this);
     timelineDock_ = dock(tr("Timeline"), "timelineDock", timeline_, Qt::BottomDockWidgetArea);
     connect(timeline_, &views::TimelinePanel::frameRequested, this, &MainWindow::showFrame);
     // Charts and training start closed, so the viewport has the height; they open when
     // an analysis or a training starts (or from the View menu).
-    for (QDockWidget* d : {chartsDock_, trainingDock, timelineDock_}) d->hide();
+    for (QDockWidget* d : {chartsDock_, trainingDock, sphericalDock_, timelineDock_}) d->hide();
     resizeDocks({welcome, transformDock_}, {kLeftDockWidth, kRightDockWidth}, Qt::Horizontal);
     resizeDocks({transformDock_, evaluation}, {3, 2}, Qt::Vertical);
     defaultDockState_ = saveState();
@@ -126,6 +131,14 @@ QWidget* MainWindow::buildWelcome() {
     }
     layout->addStretch(1);
     return page;
+}
+
+void MainWindow::showSphericalView() {
+    if (!sphericalDock_->isVisible()) {
+        sphericalDock_->show();
+        resizeDocks({sphericalDock_}, {std::max(300, height() / 3)}, Qt::Vertical);
+    }
+    sphericalDock_->raise();
 }
 
 void MainWindow::applyPreset(int index) {

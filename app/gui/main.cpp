@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
     const bool batch = !options->screenshot.isEmpty();
     if (batch) equiscope::gui::prepareBatchCapture(window, *options);
     window.show();
+    if (options->view == "spherical") window.showSphericalView();
     if (batch || options->dataGiven || options->modelGiven || !offerAutosave(window))
         window.sessions()->restore(options->state);
     return QApplication::exec();
