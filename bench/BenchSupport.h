@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
 #include <vector>
 
 namespace equiscope::bench {
@@ -20,6 +21,13 @@ inline std::vector<double> timeRuns(int repeats, const std::function<void()>& ru
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     return seconds;
+}
+
+// Seconds of system (kernel) time this process has used so far, all threads.
+inline double systemSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_stime.tv_sec) + 1e-6 * usage.ru_stime.tv_usec;
 }
 
 inline double median(std::vector<double> v) {

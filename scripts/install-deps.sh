@@ -9,6 +9,7 @@ PACKAGES=(
   libqt6svg6                     # the SVG icon engine for resources/icons
   libvtk9-dev libtorch-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev
   libopenblas0-openmp            # LibTorch's BLAS: the reference BLAS is 20-45x slower
+  libtcmalloc-minimal4           # the executables' allocator: keeps freed blocks (README "Memory")
   xvfb xauth                     # headless GL for the GUI tests
   python3-numpy                  # regenerates test fixtures (tests/data/*.py)
 )

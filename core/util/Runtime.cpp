@@ -22,8 +22,9 @@ int configureRuntime(int requested) {
     if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
     if (n <= 0) n = 1;
     at::set_num_threads(n);
-    // 32 MiB is glibc's largest mmap threshold on 64-bit; models keep their temporaries
-    // below it (EGNN processes edges in chunks) so that they are reused from the heap.
+    // For glibc's malloc (our executables link tcmalloc where found, which ignores these):
+    // 32 MiB is its largest mmap threshold on 64-bit; models keep their temporaries below
+    // it (EGNN processes edges in chunks) so that they are reused from the heap.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     configured = at::get_num_threads();
