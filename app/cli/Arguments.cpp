@@ -88,19 +88,37 @@ std::vector<std::string> sessionOptions() {
             "device",      "features",     "batch",   "index",  "frame"};
 }
 
-Session openSession(const Arguments& args) {
-    Session s;
+std::unique_ptr<Model> createSessionModel(const Arguments& args) {
     if (!args.has("model"))
         throw Error("--model NAME|FILE.pt is required (see equiscope-cli models)");
-    s.modelName = args.get("model");
-    s.dataName = args.get("data", "demo");
     ModelOptions options;
     for (const auto& kv : args.all("model-option")) addOption(options, kv);
     for (const auto& [flag, key] :
          {std::pair{"output", "output"}, {"per", "per"}, {"feature-dim", "feature_dim"}})
         if (args.has(flag)) options[key] = args.get(flag);
     if (args.has("load")) options[kWeightsOption] = args.get("load");
-    s.model = createModel(s.modelName, options);
+    return createModel(args.get("model"), options);
+}
+
+EvaluationOptions evaluationOptions(const Arguments& args) {
+    EvaluationOptions o;
+    o.samples = static_cast<int>(args.integer("samples", 16, 1, 100000));
+    o.seed = static_cast<uint64_t>(args.integer("seed", 0, 0, INT64_MAX));
+    const std::string dtype = args.get("dtype", "float32");
+    if (dtype != "float32" && dtype != "float64")
+        throw Error("--dtype expects float32 or float64, got '" + dtype + "'");
+    o.float64 = dtype == "float64";
+    o.device = parseDevice(args.get("device", "auto"));
+    o.features = splitList(args.get("features"));
+    o.batch = static_cast<int>(args.integer("batch", 16, 0, 100000));
+    return o;
+}
+
+Session openSession(const Arguments& args) {
+    Session s;
+    s.model = createSessionModel(args);
+    s.modelName = args.get("model");
+    s.dataName = args.get("data", "demo");
     s.data = loadDataset(s.dataName);
     if (s.data.samples.empty()) throw Error(s.dataName + ": holds no sample");
     // One graph / simulation (--index) at one frame (--frame), as the app shows it: a graph
@@ -110,15 +128,7 @@ Session openSession(const Arguments& args) {
     Sample shown = displaySample(s.data.samples[static_cast<std::size_t>(index)],
                                  args.integer("frame", 0, 0, INT64_MAX));
     s.data.samples = {std::move(shown)};
-    s.options.samples = static_cast<int>(args.integer("samples", 16, 1, 100000));
-    s.options.seed = static_cast<uint64_t>(args.integer("seed", 0, 0, INT64_MAX));
-    const std::string dtype = args.get("dtype", "float32");
-    if (dtype != "float32" && dtype != "float64")
-        throw Error("--dtype expects float32 or float64, got '" + dtype + "'");
-    s.options.float64 = dtype == "float64";
-    s.options.device = parseDevice(args.get("device", "auto"));
-    s.options.features = splitList(args.get("features"));
-    s.options.batch = static_cast<int>(args.integer("batch", 16, 0, 100000));
+    s.options = evaluationOptions(args);
     return s;
 }
 

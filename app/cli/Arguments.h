@@ -44,5 +44,8 @@ struct Session {
 // The valued options every model command accepts.
 std::vector<std::string> sessionOptions();
 Session openSession(const Arguments& args);
+// The parts of a session that do not depend on the data (what a scan shares over units).
+std::unique_ptr<Model> createSessionModel(const Arguments& args);
+EvaluationOptions evaluationOptions(const Arguments& args);
 
 } // namespace equiscope::cli

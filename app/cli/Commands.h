@@ -22,6 +22,8 @@ int runTrain(const std::vector<std::string>& args);
 int runSimulate(const std::vector<std::string>& args);
 int runSphericalHarmonics(const std::vector<std::string>& args);
 int runTensorProduct(const std::vector<std::string>& args);
+int runScan(const std::vector<std::string>& args);
+int runScanMerge(const std::vector<std::string>& args);
 
 // `info` on a TorchScript file (.pt, .pth): its spec and one forward on a small cloud.
 bool isModelFile(const std::string& path);

@@ -19,6 +19,9 @@ void printUsage(std::ostream& out) {
            "  profile --model M           the error for every candidate group\n"
            "  sweep --model M --group G   error along a one-parameter subgroup (CSV or --json)\n"
            "  lie --model M --group G     Lie derivative per generator (float64)\n"
+           "  scan DATA --model M --group G  the error of every graph, frame or file of DATA\n"
+           "                              (--out RESULTS.csv|.jsonl, --resume, --shard I/N)\n"
+           "  scan-merge PART... --out RESULTS  join the shards of a scan\n"
            "  models                      the built-in models, their options and claimed "
            "symmetries\n"
            "  train per --task inertia|cossim|motion  soft-equivariance training; learned "
@@ -88,6 +91,8 @@ int main(int argc, char** argv) {
     if (command == "simulate") return runSimulate(args);
     if (command == "sh") return runSphericalHarmonics(args);
     if (command == "tp") return runTensorProduct(args);
+    if (command == "scan") return runScan(args);
+    if (command == "scan-merge") return runScanMerge(args);
     std::cerr << "equiscope-cli: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return equiscope::cli::kExitBadInput;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <malloc.h>
+#include <sched.h>
 #include <thread>
 #include <torch/version.h>
 
@@ -12,14 +13,22 @@ namespace equiscope {
 
 namespace {
 std::atomic<int> configured{0};
+
+// The cores this process may run on: a SLURM task or a container pinned to a few cores of
+// a big node gets those, not the node's count (which would oversubscribe them).
+int usableCores() {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+    return static_cast<int>(std::thread::hardware_concurrency());
 }
+} // namespace
 
 int configureRuntime(int requested) {
     int n = requested;
     if (n <= 0) {
         if (const char* env = std::getenv("EQUISCOPE_THREADS")) n = std::atoi(env);
     }
-    if (n <= 0) n = static_cast<int>(std::thread::hardware_concurrency());
+    if (n <= 0) n = usableCores();
     if (n <= 0) n = 1;
     at::set_num_threads(n);
     // For glibc's malloc (our executables link tcmalloc where found, which ignores these):
