@@ -10,6 +10,7 @@ PACKAGES=(
   libvtk9-dev libtorch-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libpugixml-dev
   libopenblas0-openmp            # LibTorch's BLAS: the reference BLAS is 20-45x slower
   libtcmalloc-minimal4           # the executables' allocator: keeps freed blocks (README "Memory")
+  libopenmpi-dev openmpi-bin     # mpirun equiscope-cli scan (VTK pulls the library in already)
   xvfb xauth                     # headless GL for the GUI tests
   python3-numpy                  # regenerates test fixtures (tests/data/*.py)
 )

@@ -2,6 +2,7 @@
 
 #include "util/Error.h"
 
+#include <c10/core/impl/DeviceGuardImplInterface.h>
 #include <torch/cuda.h>
 
 namespace equiscope {
@@ -19,6 +20,15 @@ DeviceKind parseDevice(const std::string& name) {
         return DeviceKind::Cuda;
     }
     throw Error("unknown device '" + name + "' (expected auto, cpu or cuda)");
+}
+
+int useCudaDevice(int index) {
+    if (!cudaAvailable()) return -1;
+    const int count = static_cast<int>(torch::cuda::device_count());
+    const int chosen = ((index % count) + count) % count;
+    c10::impl::getDeviceGuardImpl(c10::DeviceType::CUDA)
+        ->setDevice(c10::Device(c10::DeviceType::CUDA, static_cast<c10::DeviceIndex>(chosen)));
+    return chosen;
 }
 
 std::string deviceName(DeviceKind device) {

@@ -219,6 +219,11 @@ std::string scanFileRow(const ScanRow& r, ScanFileFormat format) {
            "," + csvField(r.error) + "\n";
 }
 
+ScanRow parseScanRow(const std::string& line, ScanFileFormat format) {
+    return format == ScanFileFormat::Csv ? rowFromCsv(line)
+                                         : rowFromJson(nlohmann::json::parse(line));
+}
+
 ScanFile readScanFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open the scan results");
@@ -250,9 +255,7 @@ ScanFile readScanFile(const std::string& path) {
                 if (line != kCsvColumns)
                     throw Error(std::string("expected the column names ") + kCsvColumns);
             } else {
-                file.rows.push_back(format == ScanFileFormat::Csv
-                                        ? rowFromCsv(line)
-                                        : rowFromJson(nlohmann::json::parse(line)));
+                file.rows.push_back(parseScanRow(line, format));
             }
         } catch (const std::exception& e) {
             throw Error(where + e.what());

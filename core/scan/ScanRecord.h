@@ -51,6 +51,8 @@ ScanFileFormat scanFileFormat(const std::string& path); // by extension
 
 std::string scanFileHeader(const ScanSettings& settings, ScanFileFormat format);
 std::string scanFileRow(const ScanRow& row, ScanFileFormat format);
+// One row line as scanFileRow wrote it (without its line break); throws on a malformed one.
+ScanRow parseScanRow(const std::string& line, ScanFileFormat format);
 
 struct ScanFile {
     ScanSettings settings;

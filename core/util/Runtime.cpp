@@ -13,15 +13,13 @@ namespace equiscope {
 
 namespace {
 std::atomic<int> configured{0};
+} // namespace
 
-// The cores this process may run on: a SLURM task or a container pinned to a few cores of
-// a big node gets those, not the node's count (which would oversubscribe them).
 int usableCores() {
     cpu_set_t set;
     if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
-    return static_cast<int>(std::thread::hardware_concurrency());
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
-} // namespace
 
 int configureRuntime(int requested) {
     int n = requested;

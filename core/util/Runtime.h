@@ -4,11 +4,15 @@
 namespace equiscope {
 
 // Sets LibTorch's intra-op thread count (Debian's LibTorch starts with one): `requested`
-// when > 0, else EQUISCOPE_THREADS, else the hardware threads. Keeps large freed blocks in
+// when > 0, else EQUISCOPE_THREADS, else usableCores(). Keeps large freed blocks in
 // the heap instead of returning them to the kernel: fresh pages cost more than the
 // arithmetic (measured: most of an EGNN forward on 16k points went to page faults).
 // Returns the thread count.
 int configureRuntime(int requestedThreads = 0);
+
+// The cores this process may run on (its CPU affinity): a SLURM task, an MPI rank bound to
+// a core or a container pinned to a few cores of a big node gets those, not the node's.
+int usableCores();
 
 // The thread count configureRuntime set.
 int configuredThreads();
