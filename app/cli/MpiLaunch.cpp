@@ -14,4 +14,10 @@ int launchedRanks() {
     return 1;
 }
 
+int launchedRank() {
+    for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"})
+        if (const char* v = std::getenv(name)) return std::max(0, std::atoi(v));
+    return 0;
+}
+
 } // namespace equiscope::cli

@@ -7,5 +7,7 @@ namespace equiscope::cli {
 
 // The world size the launcher announced; 1 when not launched by one.
 int launchedRanks();
+// This process's rank as the launcher announced it; 0 when not launched by one.
+int launchedRank();
 
 } // namespace equiscope::cli

@@ -3,6 +3,8 @@
 
 #include "Arguments.h"
 #include "Commands.h"
+#include "MpiLaunch.h"
+#include "TrainRanks.h"
 #include "TrainSupport.h"
 #include "nbody/NBodyForecast.h"
 #include "soft_equivariance/PerResultFiles.h"
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 namespace equiscope::cli {
@@ -65,10 +68,29 @@ void printTable(const per::PerResult& r) {
     std::cout << " (model selected at epoch " << r.bestEpoch << ")\n";
 }
 
-} // namespace
+void reportEgnn(const nbody::ForecastResult& r, const nbody::ForecastConfig& c,
+                const Arguments& args) {
+    const nlohmann::json j = nbody::forecastJson(r);
+    if (args.has("out")) {
+        const std::string text = j.dump(1);
+        writeFileAtomically((std::filesystem::path(args.get("out")) / "result.json").string(),
+                            [&](std::ostream& o) { o << text << "\n"; });
+    }
+    if (args.has("json")) {
+        std::cout << j.dump() << "\n";
+        return;
+    }
+    std::cout << "EGNN_vel on the charged n-body system (" << c.trajectories
+              << " training trajectories, frame " << c.inputFrame << " -> " << c.targetFrame
+              << "), " << r.training.rows.size() << " epochs in " << formatDuration(r.seconds)
+              << "\n  test MSE " << r.testMse << " (best validation at epoch "
+              << r.training.bestEpoch << "; the paper: 0.0071 after 10000 epochs)\n"
+              << "  constant-velocity baseline MSE " << r.constantVelocityMse
+              << "\n  E(3) equivariance error (float64) " << r.equivarianceError << "\n";
+}
 
 // equiscope-cli train egnn: EGNN_vel on the charged n-body system, frame 30 -> 40.
-int trainEgnn(const std::vector<std::string>& argv) {
+TrainRun egnnRun(const std::vector<std::string>& argv) {
     const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
                          {"trajectories", "epochs", "seed", "device", "out", "batch", "lr"},
                          {"json", "resume"});
@@ -78,48 +100,44 @@ int trainEgnn(const std::vector<std::string>& argv) {
     c.batch = static_cast<int>(args.integer("batch", c.batch, 1, 100000));
     readCommon(args, c);
     readOutputs(args, c);
-    int lastTenth = -1;
-    const nbody::ForecastResult r = nbody::trainForecast(c, consoleProgress(lastTenth));
-    std::cerr << "\n";
-    const nlohmann::json j = nbody::forecastJson(r);
-    if (args.has("out")) {
-        const std::string text = j.dump(1);
-        writeFileAtomically((std::filesystem::path(args.get("out")) / "result.json").string(),
-                            [&](std::ostream& o) { o << text << "\n"; });
-    }
-    if (args.has("json")) {
-        std::cout << j.dump() << "\n";
-        return kExitOk;
-    }
-    std::cout << "EGNN_vel on the charged n-body system (" << c.trajectories
-              << " training trajectories, frame " << c.inputFrame << " -> " << c.targetFrame
-              << "), " << r.training.rows.size() << " epochs in " << formatDuration(r.seconds)
-              << "\n  test MSE " << r.testMse << " (best validation at epoch "
-              << r.training.bestEpoch << "; the paper: 0.0071 after 10000 epochs)\n"
-              << "  constant-velocity baseline MSE " << r.constantVelocityMse
-              << "\n  E(3) equivariance error (float64) " << r.equivarianceError << "\n";
-    return kExitOk;
+    return [args, c](Collective* ranks, const Progress& progress) mutable {
+        c.collective = ranks;
+        auto r = std::make_shared<nbody::ForecastResult>(nbody::trainForecast(c, progress));
+        return [args, c, r] { reportEgnn(*r, c, args); };
+    };
 }
 
+TrainRun perRun(const std::vector<std::string>& argv) {
+    const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
+                         {"task", "model", "variant", "epsilon", "epochs", "seed", "device", "out",
+                          "adjust-epoch", "lambda", "lr", "checkpoint-every"},
+                         {"json", "resume"});
+    per::PerConfig c = configFrom(args);
+    return [args, c](Collective* ranks, const Progress& progress) mutable {
+        c.collective = ranks;
+        auto r = std::make_shared<per::PerResult>(per::trainPer(c, progress));
+        return [args, r] {
+            if (args.has("out")) per::savePerResult(*r, args.get("out"));
+            if (args.has("json"))
+                std::cout << per::perResultJson(*r).dump() << "\n";
+            else
+                printTable(*r);
+        };
+    };
+}
+
+} // namespace
+
 int runTrain(const std::vector<std::string>& argv) {
+    const std::string kind = argv.empty() ? "" : argv[0];
+    if (kind == "egnn") return trainCommand("train", [&] { return egnnRun(argv); });
+    if (kind == "per") return trainCommand("train", [&] { return perRun(argv); });
     return guarded("train", [&] {
-        if (!argv.empty() && argv[0] == "egnn") return trainEgnn(argv);
-        if (!argv.empty() && argv[0] == "apen") return trainApen(argv);
-        if (argv.empty() || argv[0] != "per") throw Error(kUsage);
-        const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
-                             {"task", "model", "variant", "epsilon", "epochs", "seed", "device",
-                              "out", "adjust-epoch", "lambda", "lr", "checkpoint-every"},
-                             {"json", "resume"});
-        const per::PerConfig c = configFrom(args);
-        int lastTenth = -1;
-        const per::PerResult r = per::trainPer(c, consoleProgress(lastTenth));
-        std::cerr << "\n";
-        if (args.has("out")) per::savePerResult(r, args.get("out"));
-        if (args.has("json"))
-            std::cout << per::perResultJson(r).dump() << "\n";
-        else
-            printTable(r);
-        return kExitOk;
+        if (kind == "apen" && launchedRanks() > 1)
+            throw Error("train apen steps on one scene at a time, so there is no batch to "
+                        "share over MPI ranks; run it as one process");
+        if (kind == "apen") return trainApen(argv);
+        throw Error(kUsage);
     });
 }
 

@@ -1,6 +1,7 @@
 // equiscope-cli: the Qt-free command line over core and plugins.
 
 #include "Commands.h"
+#include "MpiLaunch.h"
 #include "util/ReadBudget.h"
 #include "util/Runtime.h"
 
@@ -81,6 +82,13 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     using namespace equiscope::cli;
+    if (launchedRanks() > 1 && command != "scan" && command != "train") {
+        if (launchedRank() == 0)
+            std::cerr << "equiscope-cli " << command << ": started as one of " << launchedRanks()
+                      << " MPI ranks; only scan and train (per, egnn) share work over ranks, run "
+                      << command << " as one process\n";
+        return kExitBadInput;
+    }
     if (command == "info") return runInfo(args);
     if (command == "check") return runCheck(args);
     if (command == "profile") return runProfile(args);

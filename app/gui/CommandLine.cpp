@@ -66,6 +66,10 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
                "the screenshot.",
                "task"),
         option("view", "Open a view at start: spherical (Spherical functions).", "name"),
+        option("scan-results",
+               "Open a scan's results (equiscope-cli scan --out FILE) in the Dataset dock, and "
+               "its worst unit with the element of its max error.",
+               "FILE"),
     });
     if (!p.parse(arguments)) {
         error = p.errorText();
@@ -94,6 +98,7 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
     o.analysis = p.value("analysis");
     o.train = p.value("train");
     o.view = p.value("view");
+    o.scanResults = p.value("scan-results");
     if (!o.view.isEmpty() && o.view != "spherical") {
         error = QStringLiteral("--view takes spherical, got '%1'").arg(o.view);
         return std::nullopt;

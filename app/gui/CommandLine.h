@@ -19,6 +19,7 @@ struct LaunchOptions {
     QString analysis;             // sweep, profile, lie, parts or empty
     QString train;                // inertia, cossim, motion or empty
     QString view;                 // spherical (the Spherical functions view) or empty
+    QString scanResults;          // a scan's results: the Dataset dock and its worst unit
 };
 
 // Parses `arguments` (argv as Qt sees it). Prints help/version and exits for those; on a

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DataPanel.h"
+#include "DatasetExplorer.h"
 #include "DatasetLoader.h"
 #include "Exploration.h"
 #include "InspectorPanel.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     parts_ = new PartsExplorer(partsPanel_, exploration_, layer_.get(), transformPanel_, this);
     spherical_ =
         new SphericalExplorer(sphericalPanel_, transformPanel_, viewport_, layer_.get(), this);
+    datasets_ = new DatasetExplorer(*this, datasetPanel_);
     // The spheres take the viewport while their dock is shown (raised among the tabs).
     connect(sphericalDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         spherical_->setActive(visible);

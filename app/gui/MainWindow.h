@@ -25,6 +25,7 @@ class ChartsPanel;
 class TimelinePanel;
 class TrailLayer;
 class DataPanel;
+class DatasetPanel;
 class EvaluationPanel;
 class InspectorPanel;
 class ModelPanel;
@@ -38,6 +39,7 @@ class VtkViewport;
 
 namespace equiscope::gui {
 
+class DatasetExplorer;
 class DatasetLoader;
 class Exploration;
 class PartsExplorer;
@@ -81,6 +83,11 @@ class MainWindow : public QMainWindow {
     views::SphericalPanel* sphericalPanel() const { return sphericalPanel_; }
     QDockWidget* sphericalDock() const { return sphericalDock_; }
     SphericalExplorer* spherical() const { return spherical_; }
+    views::DatasetPanel* datasetPanel() const { return datasetPanel_; }
+    QDockWidget* datasetDock() const { return datasetDock_; }
+    DatasetExplorer* datasets() const { return datasets_; }
+    // File ▸ Open Scan Results…: a scan's results in the Dataset dock, which opens.
+    bool openScanResults(const QString& path);
     // Opens the Spherical functions view (its spheres replace the data in the viewport).
     void showSphericalView();
     SessionController* sessions() const { return sessions_; }
@@ -149,6 +156,9 @@ class MainWindow : public QMainWindow {
     QDockWidget* timelineDock_ = nullptr;
     views::SphericalPanel* sphericalPanel_ = nullptr;
     QDockWidget* sphericalDock_ = nullptr;
+    views::DatasetPanel* datasetPanel_ = nullptr;
+    QDockWidget* datasetDock_ = nullptr;
+    DatasetExplorer* datasets_ = nullptr;
     SphericalExplorer* spherical_ = nullptr;
     PartsExplorer* parts_ = nullptr;
     int shownSample_ = 0;

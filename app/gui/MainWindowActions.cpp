@@ -80,6 +80,12 @@ void MainWindow::buildActions() {
     openAction->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     refreshRecentMenu();
+    file->addAction(tr("Open Scan &Results…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open scan results"), QString(),
+            tr("Scan results (*.csv *.jsonl *.ndjson);;All files (*)"));
+        if (!path.isEmpty()) openScanResults(path);
+    });
     file->addAction(tr("Open &Demo Scene"), this, [this] { open(QStringLiteral("demo")); });
     file->addAction(tr("Open &Multi-part Scene"), this, [this] { open(QStringLiteral("parts")); });
     file->addSeparator();

@@ -5,6 +5,8 @@
 #include "BuiltinModels.h"
 #include "ChartsPanel.h"
 #include "DataPanel.h"
+#include "DatasetExplorer.h"
+#include "DatasetPanel.h"
 #include "EvaluationPanel.h"
 #include "InspectorPanel.h"
 #include "MainWindow.h"
@@ -96,10 +98,15 @@ void MainWindow::buildDocks() {
     chartsDock_->raise();
     timeline_ = new views::TimelinePanel(this);
     timelineDock_ = dock(tr("Timeline"), "timelineDock", timeline_, Qt::BottomDockWidgetArea);
+    // The scan's table and histogram above a trajectory's timeline, where they line up.
+    datasetPanel_ = new views::DatasetPanel(this);
+    datasetDock_ = dock(tr("Dataset"), "datasetDock", datasetPanel_, Qt::BottomDockWidgetArea);
+    splitDockWidget(datasetDock_, timelineDock_, Qt::Vertical);
     connect(timeline_, &views::TimelinePanel::frameRequested, this, &MainWindow::showFrame);
     // Charts and training start closed, so the viewport has the height; they open when
     // an analysis or a training starts (or from the View menu).
-    for (QDockWidget* d : {chartsDock_, trainingDock, sphericalDock_, timelineDock_}) d->hide();
+    for (QDockWidget* d : {chartsDock_, trainingDock, sphericalDock_, datasetDock_, timelineDock_})
+        d->hide();
     resizeDocks({welcome, transformDock_}, {kLeftDockWidth, kRightDockWidth}, Qt::Horizontal);
     resizeDocks({transformDock_, evaluation}, {3, 2}, Qt::Vertical);
     defaultDockState_ = saveState();
@@ -139,6 +146,16 @@ void MainWindow::showSphericalView() {
         resizeDocks({sphericalDock_}, {std::max(300, height() / 3)}, Qt::Vertical);
     }
     sphericalDock_->raise();
+}
+
+bool MainWindow::openScanResults(const QString& path) {
+    if (!datasets_->openResults(path)) return false;
+    if (!datasetDock_->isVisible()) {
+        datasetDock_->show();
+        resizeDocks({datasetDock_}, {std::max(280, height() * 2 / 5)}, Qt::Vertical);
+    }
+    datasetDock_->raise();
+    return true;
 }
 
 void MainWindow::applyPreset(int index) {

@@ -2,6 +2,7 @@
 
 #include "BatchCapture.h"
 #include "CommandLine.h"
+#include "DatasetExplorer.h"
 #include "MainWindow.h"
 #include "SessionController.h"
 #include "VtkViewport.h"
@@ -55,7 +56,11 @@ int main(int argc, char** argv) {
     if (batch) equiscope::gui::prepareBatchCapture(window, *options);
     window.show();
     if (options->view == "spherical") window.showSphericalView();
-    if (batch || options->dataGiven || options->modelGiven || !offerAutosave(window))
+    if (!options->scanResults.isEmpty()) {
+        if (!window.openScanResults(options->scanResults)) return batch ? 2 : QApplication::exec();
+        window.datasets()->openWorst();
+    } else if (batch || options->dataGiven || options->modelGiven || !offerAutosave(window)) {
         window.sessions()->restore(options->state);
+    }
     return QApplication::exec();
 }

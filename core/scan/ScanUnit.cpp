@@ -39,6 +39,16 @@ ScanRow failed(const std::string& message) {
 
 } // namespace
 
+GroupElement scanElement(const ScanRow& row) {
+    GroupElement g;
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            g.linear(i, j) = row.element[static_cast<std::size_t>(3 * i + j)];
+    for (int i = 0; i < 3; ++i) g.translation(i) = row.element[static_cast<std::size_t>(9 + i)];
+    g.timeShift = row.element[12];
+    return g;
+}
+
 std::vector<ScanRow> scanUnit(Model& model, const ScanUnits& units, int64_t unit,
                               const std::vector<std::unique_ptr<Group>>& groups,
                               const std::vector<std::string>& groupNames,

@@ -20,4 +20,8 @@ std::vector<ScanRow> scanUnit(Model& model, const ScanUnits& units, int64_t unit
                               const std::vector<std::string>& groupNames,
                               const EvaluationOptions& options);
 
+// The element a row records (its max error's): matrix, translation and time shift. A
+// permutation is not recorded (it is replayed from the seed and the row's max_element).
+GroupElement scanElement(const ScanRow& row);
+
 } // namespace equiscope

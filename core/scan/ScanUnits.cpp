@@ -35,18 +35,29 @@ bool hidden(const fs::path& p) {
 
 } // namespace
 
+std::vector<std::pair<int64_t, int64_t>> scanIndex(const Dataset& dataset) {
+    std::vector<std::pair<int64_t, int64_t>> index;
+    for (std::size_t s = 0; s < dataset.samples.size(); ++s) {
+        const Sample& sample = dataset.samples[s];
+        const int64_t frames = sample.kind == SampleKind::Trajectory ? sample.frameCount() : 1;
+        for (int64_t f = 0; f < frames; ++f) index.emplace_back(static_cast<int64_t>(s), f);
+    }
+    return index;
+}
+
+bool scansDirectory(const std::string& data) {
+    std::error_code ec;
+    return fs::is_directory(data, ec) && !claimedByReader(data);
+}
+
 ScanUnits ScanUnits::open(const std::string& data, const Progress& progress) {
     ScanUnits u;
-    std::error_code ec;
-    if (!fs::is_directory(data, ec) || claimedByReader(data)) {
+    if (!scansDirectory(data)) {
         u.dataset_ = loadDataset(data, progress);
-        for (std::size_t s = 0; s < u.dataset_.samples.size(); ++s) {
-            const Sample& sample = u.dataset_.samples[s];
-            const int64_t frames = sample.kind == SampleKind::Trajectory ? sample.frameCount() : 1;
-            for (int64_t f = 0; f < frames; ++f) u.index_.emplace_back(s, f);
-        }
+        u.index_ = scanIndex(u.dataset_);
         return u;
     }
+    std::error_code ec;
     u.root_ = data;
     const std::set<std::string> extensions = readableExtensions();
     fs::recursive_directory_iterator it(data, fs::directory_options::skip_permission_denied, ec);

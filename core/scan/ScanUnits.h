@@ -13,6 +13,14 @@
 
 namespace equiscope {
 
+// The (sample, frame) of each unit of a dataset, in the scan's order: every frame of each
+// trajectory, one unit per other sample.
+std::vector<std::pair<int64_t, int64_t>> scanIndex(const Dataset& dataset);
+
+// True when a scan of `data` visits the files of a directory (no reader claims the folder
+// as one dataset); its units' names are then paths relative to it.
+bool scansDirectory(const std::string& data);
+
 class ScanUnits {
   public:
     // DATA as loadDataset takes it, or a directory that no reader claims as one dataset.

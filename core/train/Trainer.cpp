@@ -127,8 +127,10 @@ std::string formatDuration(double seconds) {
 TrainingSummary train(Trainable& trainable, const TrainerOptions& options, const Progress& progress,
                       const std::function<void(const EpochRow&)>& onEpoch) {
     if (options.epochs < 1) throw Error("training needs at least one epoch");
-    const bool checkpoints = !options.checkpointDirectory.empty();
-    if (options.resume && !checkpoints) throw Error("resume needs a checkpoint directory");
+    if (options.resume && options.checkpointDirectory.empty())
+        throw Error("resume needs a checkpoint directory");
+    Collective& ranks = options.collective ? *options.collective : singleProcess();
+    const bool checkpoints = !options.checkpointDirectory.empty() && ranks.root();
     TrainingSummary summary;
     summary.columns = trainable.columns();
     LoopState state;
@@ -153,6 +155,8 @@ TrainingSummary train(Trainable& trainable, const TrainerOptions& options, const
             if (row.values.size() != summary.columns.size())
                 throw Error("trainer: an epoch returned " + std::to_string(row.values.size()) +
                             " values for " + std::to_string(summary.columns.size()) + " columns");
+            // Every rank selects and stops on rank 0's figures, so that none leaves early.
+            ranks.broadcastFromRoot(row.values.data(), row.values.size());
             summary.rows.push_back(row);
             state.nextEpoch = epoch + 1;
             if (onEpoch) onEpoch(row);
@@ -185,8 +189,8 @@ TrainingSummary train(Trainable& trainable, const TrainerOptions& options, const
     }
     finish();
     if (state.bestEpoch >= 0) trainable.restoreBest();
-    if (!options.csvLog.empty()) writeCsv(options.csvLog, summary);
-    if (!options.jsonLog.empty()) writeJson(options.jsonLog, summary);
+    if (ranks.root() && !options.csvLog.empty()) writeCsv(options.csvLog, summary);
+    if (ranks.root() && !options.jsonLog.empty()) writeJson(options.jsonLog, summary);
     return summary;
 }
 

@@ -4,6 +4,7 @@
 // stopping (methods.md section 1(b): selection starts at a given epoch, patience 50),
 // checkpoints that a later run resumes from, and CSV / JSON logs.
 
+#include "train/Collective.h"
 #include "train/Trainable.h"
 #include "util/Progress.h"
 
@@ -21,6 +22,9 @@ struct TrainerOptions {
     int checkpointEvery = 0;         // epochs between checkpoints (0: only when the run ends)
     bool resume = false;             // continue from checkpointDirectory's checkpoint
     std::string csvLog, jsonLog;     // empty: not written
+    // The ranks of a data-parallel run (null: one process). Rank 0 alone writes checkpoints
+    // and logs; every rank reads a checkpoint to resume.
+    Collective* collective = nullptr;
 };
 
 struct EpochRow {

@@ -4,6 +4,7 @@
 #include "models/Device.h"
 #include "models/Layers.h"
 #include "scene/NBodySimulator.h"
+#include "train/DataParallel.h"
 #include "util/Error.h"
 
 #include <cmath>
@@ -95,6 +96,7 @@ class ForecastTrainable : public Trainable {
                      torch::optim::AdamOptions(c.learningRate).weight_decay(c.weightDecay)),
           train_(to(train)), validation_(to(validation)) {
         net_->to(device_);
+        broadcastParameters(ranks_, *net_);
     }
 
     std::vector<std::string> columns() const override { return {"train_mse", "validation_mse"}; }
@@ -107,14 +109,16 @@ class ForecastTrainable : public Trainable {
         int batches = 0;
         for (int64_t start = 0; start < s; start += c_.batch) {
             const torch::Tensor i = order.narrow(0, start, std::min<int64_t>(c_.batch, s - start));
-            const torch::Tensor loss = torch::mse_loss(net_->forward(train_.x.index_select(0, i),
-                                                                     train_.v.index_select(0, i),
-                                                                     train_.q.index_select(0, i)),
-                                                       train_.y.index_select(0, i));
+            const torch::Tensor loss =
+                shareOfMeanSquaredError(ranks_, i, train_.y, [&](const torch::Tensor& rows) {
+                    return net_->forward(train_.x.index_select(0, rows),
+                                         train_.v.index_select(0, rows),
+                                         train_.q.index_select(0, rows));
+                });
             optimizer_.zero_grad();
             loss.backward();
+            sum += allReduceGradients(ranks_, *net_, loss.item<double>());
             optimizer_.step();
-            sum += loss.item<double>();
             ++batches;
         }
         return {sum / batches, mse(validation_)};
@@ -144,6 +148,7 @@ class ForecastTrainable : public Trainable {
 
   private:
     ForecastConfig c_;
+    Collective& ranks_ = c_.collective ? *c_.collective : singleProcess();
     torch::Device device_;
     std::shared_ptr<EgnnVelocity> net_;
     torch::optim::Adam optimizer_;
@@ -171,6 +176,7 @@ ForecastResult trainForecast(const ForecastConfig& c, const Progress& progress) 
     o.resume = c.resume;
     o.csvLog = c.csvLog;
     o.jsonLog = c.jsonLog;
+    o.collective = c.collective;
     ForecastResult r;
     r.config = c;
     r.training = equiscope::train(trainable, o, progress);

@@ -22,6 +22,8 @@ struct ForecastConfig {
     std::string device = "cpu";
     std::string checkpointDirectory, csvLog, jsonLog;
     bool resume = false;
+    // Data-parallel over these ranks (null: one process; core/train/DataParallel.h).
+    Collective* collective = nullptr;
 };
 
 struct ForecastResult {

@@ -4,6 +4,7 @@
 #include "Tasks.h"
 #include "models/Device.h"
 #include "models/Layers.h"
+#include "train/DataParallel.h"
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
@@ -83,6 +84,7 @@ class PerTrainable : public Trainable {
           adjuster_(c.adjustEpoch, c.exponent) {
         lambdas_[0] = 0; // the reference group fixes the representations and is not regularized
         model_->to(device_);
+        broadcastParameters(ranks_, *model_);
         xTrain_ = task.inputs(c.trainSamples, c.seed + 1).to(device_);
         yTrain_ = task.truth(xTrain_);
         xVal_ = task.inputs(c.validationSamples, c.seed + 2).to(device_);
@@ -108,19 +110,11 @@ class PerTrainable : public Trainable {
         for (int start = 0; start < c_.trainSamples; start += c_.batch) {
             const torch::Tensor idx =
                 order.narrow(0, start, std::min(c_.batch, c_.trainSamples - start));
-            torch::Tensor loss = torch::mse_loss(model_->forward(xTrain_.index_select(0, idx)),
-                                                 yTrain_.index_select(0, idx));
-            const auto r = model_->regularizers();
-            for (std::size_t j = 0; j < groups_.size(); ++j)
-                if (lambdas_[j] != 0) loss = loss + lambdas_[j] * r[j];
-            for (const auto& p : model_->parameters())
-                loss = loss + 0.5 * c_.weightDecay * p.pow(2).sum();
-            if (model_->constraint() == Constraint::ResidualPathway)
-                loss = loss + c_.residualDecay * model_->residualNorm();
+            torch::Tensor loss = batchLoss(idx);
             optimizer_.zero_grad();
             loss.backward();
+            lossSum += allReduceGradients(ranks_, *model_, loss.item<double>());
             optimizer_.step();
-            lossSum += loss.item<double>();
             ++batches;
         }
         std::vector<double> regularizers;
@@ -139,6 +133,24 @@ class PerTrainable : public Trainable {
     }
 
     double selectionScore(const std::vector<double>& row) const override { return row[1]; }
+
+    // The loss of the batch `idx`; on one of R ranks, this rank's share of it: the squared
+    // errors of its slice over the whole batch's size, the other terms divided by R.
+    torch::Tensor batchLoss(const torch::Tensor& idx) {
+        const torch::Tensor data =
+            shareOfMeanSquaredError(ranks_, idx, yTrain_, [&](const torch::Tensor& rows) {
+                return model_->forward(xTrain_.index_select(0, rows));
+            });
+        torch::Tensor rest = torch::zeros({}, data.options());
+        const auto r = model_->regularizers();
+        for (std::size_t j = 0; j < groups_.size(); ++j)
+            if (lambdas_[j] != 0) rest = rest + lambdas_[j] * r[j];
+        for (const auto& p : model_->parameters())
+            rest = rest + 0.5 * c_.weightDecay * p.pow(2).sum();
+        if (model_->constraint() == Constraint::ResidualPathway)
+            rest = rest + c_.residualDecay * model_->residualNorm();
+        return data + rest / static_cast<double>(ranks_.size());
+    }
 
     void rememberBest() override { best_ = snapshotParameters(*model_); }
     void restoreBest() override { restoreParameters(*model_, best_); }
@@ -185,6 +197,7 @@ class PerTrainable : public Trainable {
 
   private:
     PerConfig c_;
+    Collective& ranks_ = c_.collective ? *c_.collective : singleProcess();
     const Task& task_;
     torch::Device device_;
     std::vector<std::string> groups_;
@@ -232,6 +245,7 @@ PerResult trainPer(const PerConfig& c, const Progress& progress,
     options.resume = c.resume;
     options.csvLog = c.csvLog;
     options.jsonLog = c.jsonLog;
+    options.collective = c.collective;
     result.training = train(trainable, options, progress, [&](const EpochRow& row) {
         if (onEpoch) onEpoch(epochLog(row, groups));
     });

@@ -31,6 +31,9 @@ struct PerConfig {
     int checkpointEvery = 100;
     bool resume = false;
     std::string csvLog, jsonLog; // per-epoch logs (empty: not written)
+    // Data-parallel over these ranks (null: one process): each takes its share of every
+    // batch and the gradients are summed (core/train/DataParallel.h).
+    Collective* collective = nullptr;
 
     static PerConfig
     defaultsFor(const std::string& task); // tuned for 2 CPU cores (PerTraining.cpp)

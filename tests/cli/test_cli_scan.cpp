@@ -3,6 +3,7 @@
 // trajectory scanned three ways (in one go, killed and resumed, as two shards merged) that
 // must give the same rows and numbers.
 
+#include "ScanTestSupport.h"
 #include "ScriptedModels.h"
 #include "TestSupport.h"
 #include "scan/ScanRecord.h"
@@ -50,31 +51,13 @@ int64_t lineCount(const QString& path) { // 0 before the file exists
     return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
 }
 
-// Rows equal in everything but the time they took.
-void compareRows(const std::vector<ScanRow>& a, const std::vector<ScanRow>& b) {
-    QCOMPARE(a.size(), b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        QCOMPARE(a[i].unit, b[i].unit);
-        QCOMPARE(a[i].name, b[i].name);
-        QCOMPARE(a[i].group, b[i].group);
-        QCOMPARE(a[i].ok, b[i].ok);
-        QCOMPARE(a[i].nodes, b[i].nodes);
-        QCOMPARE(a[i].meanError, b[i].meanError);
-        QCOMPARE(a[i].maxError, b[i].maxError);
-        QCOMPARE(a[i].worstNode, b[i].worstNode);
-        QCOMPARE(a[i].maxElement, b[i].maxElement);
-        QCOMPARE(a[i].element, b[i].element);
-    }
-}
-
 } // namespace
 
 class TestCliScan : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
     QString exact_, nodeOrder_;
-    // The trajectory scan every variant is compared with: 3BPA's first 60 frames would do,
-    // but a scan visits every frame, so the file is the whole 500-frame trajectory.
+    // The trajectory scan every variant is compared with: all 500 frames of 3BPA.
     const QStringList trajectoryScan_ = {real("trajectories/3bpa_train_300K.xyz"),
                                          "--model",
                                          "egnn",
@@ -138,6 +121,7 @@ class TestCliScan : public QObject {
     // scripts/slurm/scan.sbatch as three tasks of a job array (ids 4..6), then scan-merge:
     // the rows of the single-process MUTAG scan above.
     void slurmArrayScript() {
+        QString why;
         QTemporaryDir work;
         const QString script =
             QStringLiteral(EQUISCOPE_TEST_DATA "/../../scripts/slurm/scan.sbatch");
@@ -161,8 +145,10 @@ class TestCliScan : public QObject {
         const QString merged = work.filePath("scan.csv");
         const Run merge = cli(QStringList{"scan-merge"} + parts + QStringList{"--out", merged});
         QVERIFY2(merge.status == 0, merge.err.constData());
-        compareRows(readScanFile(merged.toStdString()).rows,
-                    readScanFile(dir_.filePath("mutag.csv").toStdString()).rows);
+        QVERIFY2(test::sameScanRows(readScanFile(merged.toStdString()).rows,
+                                    readScanFile(dir_.filePath("mutag.csv").toStdString()).rows,
+                                    why),
+                 qPrintable(why));
     }
 
     // A folder: every readable file (recursively) is a unit, other files are ignored, and a
@@ -203,6 +189,7 @@ class TestCliScan : public QObject {
     // Killed mid-scan, then --resume: the same rows as the scan that ran in one go, none
     // twice, none missing. Two shards (one from a SLURM array's variables) merged: the same.
     void resumedAndShardedScansMatchTheSerialOne() {
+        QString why;
         const QString serial = dir_.filePath("serial.jsonl");
         const Run whole = scan(trajectoryScan_ + QStringList{"--out", serial});
         QVERIFY2(whole.status == 0, whole.err.constData());
@@ -224,7 +211,8 @@ class TestCliScan : public QObject {
         const Run resumed = scan(trajectoryScan_ + QStringList{"--out", killed, "--resume"});
         QVERIFY2(resumed.status == 0, resumed.err.constData());
         QVERIFY2(resumed.err.contains("units already done"), resumed.err.constData());
-        compareRows(readScanFile(killed.toStdString()).rows, reference.rows);
+        QVERIFY2(test::sameScanRows(readScanFile(killed.toStdString()).rows, reference.rows, why),
+                 qPrintable(why));
 
         const QString part0 = dir_.filePath("part0.csv"), part1 = dir_.filePath("part1.csv");
         QCOMPARE(scan(trajectoryScan_ + QStringList{"--shard", "0/2", "--out", part0}).status, 0);
@@ -243,7 +231,8 @@ class TestCliScan : public QObject {
         const Run merge = cli({"scan-merge", part1, part0, "--out", merged, "--json"});
         QVERIFY2(merge.status == 0, merge.err.constData());
         QCOMPARE(merge.json()["units"].toInt(), 500);
-        compareRows(readScanFile(merged.toStdString()).rows, reference.rows);
+        QVERIFY2(test::sameScanRows(readScanFile(merged.toStdString()).rows, reference.rows, why),
+                 qPrintable(why));
 
         const Run missing = cli({"scan-merge", part0, "--out", dir_.filePath("m.csv")});
         QCOMPARE(missing.status, 2);

@@ -2,10 +2,10 @@
 // file equals the single-process scan row for row, rank 0 alone prints, no rank takes more
 // than its share of the cores, and an error ends every rank with one line.
 
-#include "TestSupport.h"
+#include "MpiSupport.h"
+#include "ScanTestSupport.h"
 #include "scan/ScanRecord.h"
 
-#include <QProcess>
 #include <QThread>
 
 using namespace equiscope;
@@ -18,36 +18,8 @@ QString real(const char* path) {
     return QStringLiteral(EQUISCOPE_REAL_DATA "/") + path;
 }
 
-// As CI runs it: as root, more ranks than cores allowed.
-Run mpirun(int ranks, const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("OMPI_ALLOW_RUN_AS_ROOT", "1");
-    env.insert("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
-    env.insert("OMPI_MCA_btl_vader_single_copy_mechanism", "none"); // no CMA in containers
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(EQUISCOPE_MPIEXEC),
-            QStringList{"--oversubscribe", "-n", QString::number(ranks),
-                        QStringLiteral(EQUISCOPE_BIN_DIR "/equiscope-cli"), "scan"} +
-                args);
-    if (!p.waitForFinished(180000)) qFatal("mpirun did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-void compareRows(const std::vector<ScanRow>& a, const std::vector<ScanRow>& b) {
-    QCOMPARE(a.size(), b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        QCOMPARE(a[i].unit, b[i].unit);
-        QCOMPARE(a[i].name, b[i].name);
-        QCOMPARE(a[i].group, b[i].group);
-        QCOMPARE(a[i].ok, b[i].ok);
-        QCOMPARE(a[i].meanError, b[i].meanError);
-        QCOMPARE(a[i].maxError, b[i].maxError);
-        QCOMPARE(a[i].worstNode, b[i].worstNode);
-        QCOMPARE(a[i].maxElement, b[i].maxElement);
-        QCOMPARE(a[i].element, b[i].element);
-    }
+Run mpiScan(int ranks, const QStringList& args) {
+    return test::mpirun(ranks, QStringList{"scan"} + args);
 }
 
 } // namespace
@@ -74,6 +46,7 @@ class TestCliScanMpi : public QObject {
         QTest::newRow("MUTAG, 3 ranks") << 3 << graphs << "mutag.jsonl";
     }
     void sameRowsAsOneProcess() {
+        QString why;
         QFETCH(int, ranks);
         QFETCH(QStringList, scan);
         QFETCH(QString, file);
@@ -81,10 +54,11 @@ class TestCliScanMpi : public QObject {
         const Run one = test::runTool("equiscope-cli",
                                       QStringList{"scan"} + scan + QStringList{"--out", serial});
         QVERIFY2(one.status == 0, one.err.constData());
-        const Run many = mpirun(ranks, scan + QStringList{"--out", spread, "--json"});
+        const Run many = mpiScan(ranks, scan + QStringList{"--out", spread, "--json"});
         QVERIFY2(many.status == 0, many.err.constData());
-        compareRows(readScanFile(spread.toStdString()).rows,
-                    readScanFile(serial.toStdString()).rows);
+        QVERIFY2(test::sameScanRows(readScanFile(spread.toStdString()).rows,
+                                    readScanFile(serial.toStdString()).rows, why),
+                 qPrintable(why));
         // Rank 0 alone prints: one JSON object on stdout.
         QCOMPARE(many.out.count('\n'), 1);
         QCOMPARE(many.json()["units"].toInt(),
@@ -100,13 +74,13 @@ class TestCliScanMpi : public QObject {
     // A bad argument fails every rank; one line, not one per rank. An existing --out is
     // refused by rank 0 and the workers are sent home.
     void errorsEndEveryRank() {
-        const Run bad = mpirun(2, {real("graphs/MUTAG"), "--model", "spen", "--group", "Nope"});
+        const Run bad = mpiScan(2, {real("graphs/MUTAG"), "--model", "spen", "--group", "Nope"});
         QCOMPARE(bad.status, 2);
         QCOMPARE(QString::fromUtf8(bad.err).count("equiscope-cli scan:"), 1);
         const QString out = dir_.filePath("exists.csv");
         QFile(out).open(QIODevice::WriteOnly);
         const Run exists =
-            mpirun(2, {real("graphs/MUTAG"), "--model", "spen", "--group", "Perm", "--out", out});
+            mpiScan(2, {real("graphs/MUTAG"), "--model", "spen", "--group", "Perm", "--out", out});
         QCOMPARE(exists.status, 2);
         QVERIFY2(exists.err.contains("exists; add --resume"), exists.err.constData());
         QCOMPARE(QFileInfo(out).size(), 0);

@@ -1,0 +1,50 @@
+#pragma once
+// The Dataset dock (issue 18): a scan's results (equiscope-cli scan --out FILE) as a table of
+// units with their mean and max error per group, sortable by any column and sorted worst
+// first, and a histogram of the units' mean errors by decade (log x), one bar set per group.
+// Clicking a row asks for that unit to be opened with the element that gave its max error.
+
+#include "scan/ScanRecord.h"
+
+#include <QWidget>
+#include <vector>
+
+class QChartView;
+class QLabel;
+class QTableWidget;
+
+namespace equiscope::views {
+
+class DatasetPanel : public QWidget {
+    Q_OBJECT
+  public:
+    explicit DatasetPanel(QWidget* parent = nullptr);
+
+    void setResults(const ScanFile& results, const QString& path);
+    const ScanFile& results() const { return results_; }
+    // The rows of `unit` (one per group), empty when it is not in the results.
+    std::vector<ScanRow> rowsOf(int64_t unit) const;
+
+    QTableWidget* table() const { return table_; }
+    int64_t unitAtRow(int row) const; // as the table is sorted now
+    // Units per decade for each group's bar set, in the histogram's order (for tests).
+    std::vector<std::vector<int64_t>> histogramCounts() const { return counts_; }
+    QChartView* histogram() const { return histogram_; }
+
+  Q_SIGNALS:
+    // The unit of a clicked row, and the group of the clicked column (the first group when
+    // the column is not a group's).
+    void unitRequested(qint64 unit, const QString& group);
+
+  private:
+    void fillTable();
+    void drawHistogram();
+
+    ScanFile results_;
+    QLabel* summary_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    QChartView* histogram_ = nullptr;
+    std::vector<std::vector<int64_t>> counts_;
+};
+
+} // namespace equiscope::views
