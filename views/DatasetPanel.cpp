@@ -9,8 +9,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -49,7 +53,31 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
                              "<tt>equiscope-cli scan --out FILE</tt> here."),
                           this);
     summary_->setWordWrap(true);
-    layout->addWidget(summary_);
+    auto* controls = new QHBoxLayout; // the summary and the scan's controls on one line
+    controls->addWidget(summary_, 1);
+    scan_ = new QPushButton(tr("Scan open data"), this);
+    scan_->setToolTip(tr("Every graph or frame of the open data, with the shown model, under "
+                         "the Transform dock's group"));
+    samples_ = new QSpinBox(this);
+    samples_->setRange(1, 1000);
+    samples_->setValue(8);
+    samples_->setSuffix(tr(" elements"));
+    samples_->setToolTip(tr("Group elements per unit (seed 0)"));
+    progress_ = new QProgressBar(this);
+    progress_->setFormat(tr("%v of %m units"));
+    progress_->hide();
+    stop_ = new QPushButton(tr("Stop"), this);
+    stop_->setToolTip(tr("Stop the scan; the units done are kept"));
+    stop_->hide();
+    save_ = new QPushButton(tr("Save…"), this);
+    save_->setToolTip(tr("Write the rows as a results file (CSV, or JSON lines for .jsonl)"));
+    save_->setEnabled(false);
+    for (QWidget* w : std::initializer_list<QWidget*>{scan_, samples_, progress_, stop_, save_})
+        controls->addWidget(w);
+    layout->addLayout(controls);
+    connect(scan_, &QPushButton::clicked, this, &DatasetPanel::scanRequested);
+    connect(stop_, &QPushButton::clicked, this, &DatasetPanel::stopRequested);
+    connect(save_, &QPushButton::clicked, this, &DatasetPanel::saveRequested);
     auto* split = new QSplitter(Qt::Horizontal, this);
     table_ = new QTableWidget(this);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -64,7 +92,7 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
     split->addWidget(table_);
     histogram_ = new QChartView(this);
     histogram_->setRenderHint(QPainter::Antialiasing);
-    histogram_->setMinimumSize(300, 200);
+    histogram_->setMinimumSize(300, 180);
     split->addWidget(histogram_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -82,14 +110,68 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QWidget(parent) {
 void DatasetPanel::setResults(const ScanFile& results, const QString& path) {
     results_ = results;
     const ScanSettings& s = results_.settings;
-    summary_->setText(tr("<b>%1</b>: %2 on %3, %4 units, %5 elements each (seed %6), %7; click "
-                         "a row to open its unit")
+    // One or two lines, so the table and histogram keep the dock's height; the paths whole
+    // in the tooltip.
+    summary_->setText(tr("<b>%1</b>: %2 on %3, %4 units, %5 elements (seed %6), %7")
                           .arg(QFileInfo(path).fileName(), QString::fromStdString(s.model),
-                               QString::fromStdString(s.data))
+                               QFileInfo(QString::fromStdString(s.data)).fileName())
                           .arg(s.units)
                           .arg(s.samples)
                           .arg(s.seed)
                           .arg(QString::fromStdString(s.dtype)));
+    summary_->setToolTip(tr("%1\ndata: %2\nClick a row to open its unit with the element of its "
+                            "max error.")
+                             .arg(path, QString::fromStdString(s.data)));
+    redraw();
+    save_->setEnabled(true);
+}
+
+void DatasetPanel::startScan(const ScanSettings& settings) {
+    results_ = ScanFile{settings, {}, false};
+    scanning_ = true;
+    summary_->setText(tr("Scanning %1 with %2 under %3…")
+                          .arg(QString::fromStdString(settings.data),
+                               QString::fromStdString(settings.model),
+                               QString::fromStdString(settings.groups.front())));
+    setProgress(0, settings.units);
+    for (QWidget* w : std::initializer_list<QWidget*>{progress_, stop_}) w->show();
+    scan_->setEnabled(false);
+    save_->setEnabled(false);
+    redraw();
+    sinceRedraw_.start();
+}
+
+void DatasetPanel::appendRows(const std::vector<ScanRow>& rows) {
+    results_.rows.insert(results_.rows.end(), rows.begin(), rows.end());
+    if (sinceRedraw_.elapsed() < 300) return;
+    redraw();
+    sinceRedraw_.restart();
+}
+
+void DatasetPanel::setProgress(int64_t done, int64_t total) {
+    progress_->setRange(0, static_cast<int>(total));
+    progress_->setValue(static_cast<int>(done));
+}
+
+void DatasetPanel::finishScan(const QString& state) {
+    scanning_ = false;
+    const ScanSettings& s = results_.settings;
+    summary_->setText(tr("%1 with %2 under %3, %4 elements each: %5")
+                          .arg(QString::fromStdString(s.data), QString::fromStdString(s.model),
+                               QString::fromStdString(s.groups.front()))
+                          .arg(s.samples)
+                          .arg(state));
+    for (QWidget* w : std::initializer_list<QWidget*>{progress_, stop_}) w->hide();
+    scan_->setEnabled(true);
+    save_->setEnabled(!results_.rows.empty());
+    redraw();
+}
+
+int DatasetPanel::samples() const {
+    return samples_->value();
+}
+
+void DatasetPanel::redraw() {
     fillTable();
     drawHistogram();
 }
@@ -154,14 +236,13 @@ void DatasetPanel::drawHistogram() {
         any = true;
     }
     QChart* chart = freshChart(
-        histogram_,
-        summaries.size() == 1
-            ? tr("Units by mean error under %1").arg(QString::fromStdString(summaries[0].group))
-            : tr("Units by mean error"));
+        histogram_, summaries.size() == 1 ? tr("Units per decade of mean error, %1")
+                                                .arg(QString::fromStdString(summaries[0].group))
+                                          : tr("Units per decade of mean error"));
     counts_.clear();
     if (!any) return;
     QStringList decades;
-    for (int d = lo; d <= hi; ++d) decades << QStringLiteral("1e%1").arg(d);
+    for (int d = lo; d <= hi; ++d) decades << QStringLiteral("1e%1 – 1e%2").arg(d).arg(d + 1);
     auto* series = new QBarSeries;
     int64_t most = 1;
     for (const GroupScanSummary& s : summaries) {
@@ -181,7 +262,8 @@ void DatasetPanel::drawHistogram() {
     chart->legend()->setVisible(summaries.size() > 1); // one group: the title says it
     auto* x = new QBarCategoryAxis;
     x->append(decades);
-    x->setTitleText(tr("mean error, by decade"));
+    x->setTitleVisible(false); // the chart's title says what the categories are: it keeps the
+                               // plot's height in a low dock
     auto* y = new QValueAxis;
     y->setTitleText(tr("units"));
     y->setLabelFormat("%d");

@@ -3,14 +3,20 @@
 // units with their mean and max error per group, sortable by any column and sorted worst
 // first, and a histogram of the units' mean errors by decade (log x), one bar set per group.
 // Clicking a row asks for that unit to be opened with the element that gave its max error.
+// Its buttons scan the open data with the shown model (rows drawn as they arrive, a progress
+// bar, Stop keeps what was computed) and save the rows as a results file.
 
 #include "scan/ScanRecord.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 #include <vector>
 
 class QChartView;
 class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
 class QTableWidget;
 
 namespace equiscope::views {
@@ -21,6 +27,13 @@ class DatasetPanel : public QWidget {
     explicit DatasetPanel(QWidget* parent = nullptr);
 
     void setResults(const ScanFile& results, const QString& path);
+    // A scan run from the app: rows come with appendRows, the progress with setProgress.
+    void startScan(const ScanSettings& settings);
+    void appendRows(const std::vector<ScanRow>& rows); // redrawn at most a few times a second
+    void setProgress(int64_t done, int64_t total);
+    void finishScan(const QString& state); // the table and histogram complete; state shown
+    bool scanning() const { return scanning_; }
+    int samples() const; // elements per unit for a scan from the app
     const ScanFile& results() const { return results_; }
     // The rows of `unit` (one per group), empty when it is not in the results.
     std::vector<ScanRow> rowsOf(int64_t unit) const;
@@ -32,6 +45,9 @@ class DatasetPanel : public QWidget {
     QChartView* histogram() const { return histogram_; }
 
   Q_SIGNALS:
+    void scanRequested();
+    void stopRequested();
+    void saveRequested();
     // The unit of a clicked row, and the group of the clicked column (the first group when
     // the column is not a group's).
     void unitRequested(qint64 unit, const QString& group);
@@ -39,9 +55,17 @@ class DatasetPanel : public QWidget {
   private:
     void fillTable();
     void drawHistogram();
+    void redraw();
 
     ScanFile results_;
     QLabel* summary_ = nullptr;
+    QPushButton* scan_ = nullptr;
+    QPushButton* stop_ = nullptr;
+    QPushButton* save_ = nullptr;
+    QSpinBox* samples_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QElapsedTimer sinceRedraw_;
+    bool scanning_ = false;
     QTableWidget* table_ = nullptr;
     QChartView* histogram_ = nullptr;
     std::vector<std::vector<int64_t>> counts_;

@@ -1,5 +1,7 @@
 #include "TimelinePanel.h"
 
+#include "ErrorStrip.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -10,6 +12,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <cmath>
 
 namespace equiscope::views {
@@ -47,8 +50,22 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QWidget(parent) {
     for (QWidget* w :
          std::initializer_list<QWidget*>{sampleLabel_, sample_, back_, playButton_, forward_})
         row->addWidget(w);
-    row->addWidget(slider_, 1);
-    row->addWidget(label_);
+    // The scrubber with a scan's per-frame error under it, and the strip's legend under the
+    // frame label.
+    auto* scrubber = new QVBoxLayout;
+    scrubber->setSpacing(1);
+    scrubber->addWidget(slider_);
+    strip_ = new ErrorStrip(this);
+    scrubber->addWidget(strip_);
+    row->addLayout(scrubber, 1);
+    auto* labels = new QVBoxLayout;
+    labels->setSpacing(1);
+    labels->addWidget(label_);
+    stripLegend_ = new QLabel(this);
+    stripLegend_->setStyleSheet("color: gray; font-size: small");
+    stripLegend_->hide();
+    labels->addWidget(stripLegend_);
+    row->addLayout(labels);
     row->addWidget(speed_);
     row->addWidget(loop_);
     timer_ = new QTimer(this);
@@ -86,6 +103,18 @@ void TimelinePanel::setRange(int samples, int frames, double frameSeconds) {
     sampleLabel_->setVisible(samples > 1);
     sample_->setSuffix(tr(" of %1").arg(samples));
     updateLabel();
+}
+
+void TimelinePanel::setFrameErrors(std::vector<double> errors, const QString& what) {
+    const int inset = style()->pixelMetric(QStyle::PM_SliderLength, nullptr, slider_) / 2;
+    strip_->setValues(std::move(errors), inset);
+    stripLegend_->setVisible(!strip_->values().empty());
+    stripLegend_->setText(tr("%1: %2 (dark) to %3 (yellow), log")
+                              .arg(what)
+                              .arg(std::pow(10.0, strip_->logLow()), 0, 'e', 1)
+                              .arg(std::pow(10.0, strip_->logHigh()), 0, 'e', 1));
+    strip_->setToolTip(
+        tr("%1 of each frame, from the Dataset dock's scan; grey: not scanned").arg(what));
 }
 
 int TimelinePanel::sample() const {

@@ -4,6 +4,7 @@
 // slider over the frames; a spin box over the samples. Emits the (sample, frame) to show.
 
 #include <QWidget>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -14,6 +15,8 @@ class QTimer;
 class QToolButton;
 
 namespace equiscope::views {
+
+class ErrorStrip;
 
 class TimelinePanel : public QWidget {
     Q_OBJECT
@@ -30,6 +33,10 @@ class TimelinePanel : public QWidget {
     void play();
     void pause();
     void step(int frames); // +1 / -1, wrapping only when looping
+    // A value per frame of the shown sample (a scan's error; NaN: none) drawn as a strip
+    // under the scrubber, `what` naming it in the legend; empty removes the strip.
+    void setFrameErrors(std::vector<double> errors, const QString& what);
+    const ErrorStrip* errorStrip() const { return strip_; }
 
   Q_SIGNALS:
     void frameRequested(int sample, int frame);
@@ -48,6 +55,8 @@ class TimelinePanel : public QWidget {
     QSpinBox* sample_ = nullptr;
     QLabel* sampleLabel_ = nullptr;
     QTimer* timer_ = nullptr;
+    ErrorStrip* strip_ = nullptr;
+    QLabel* stripLegend_ = nullptr;
     double frameSeconds_ = 1.0 / 30;
 };
 

@@ -163,7 +163,7 @@ ScanStart startScan(const ScanJob& job) {
 }
 
 void finishScan(const ScanJob& job, std::vector<ScanRow> rows) {
-    std::sort(rows.begin(), rows.end(), rowOrder(job.settings.groups));
+    sortScanRows(rows, job.settings.groups);
     if (!job.out.empty()) writeScanFile(job.out, job.settings, rows);
     printScanSummary(job.settings, rows, job.json);
 }

@@ -6,7 +6,6 @@
 #include "ScanOutput.h"
 #include "util/Error.h"
 
-#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -49,7 +48,7 @@ int merge(std::vector<std::string> argv) {
             if (!seen.count({u, g}))
                 throw Error("unit " + std::to_string(u) + " under " + g +
                             " is in none of the parts (a shard missing or unfinished?)");
-    std::sort(rows.begin(), rows.end(), rowOrder(settings.groups));
+    sortScanRows(rows, settings.groups);
     settings.shardIndex = 0;
     settings.shardCount = 1;
     writeScanFile(args.get("out"), settings, rows);

@@ -3,7 +3,6 @@
 #include "scan/ScanSummary.h"
 #include "util/Error.h"
 
-#include <algorithm>
 #include <iostream>
 
 namespace equiscope::cli {
@@ -23,17 +22,6 @@ void ScanWriter::append(const std::vector<ScanRow>& rows) {
     for (const ScanRow& r : rows) text += scanFileRow(r, format_);
     out_ << text << std::flush;
     if (!out_) throw Error(path_ + ": cannot write the results (disk full?)");
-}
-
-std::function<bool(const ScanRow&, const ScanRow&)>
-rowOrder(const std::vector<std::string>& groups) {
-    return [groups](const ScanRow& a, const ScanRow& b) {
-        if (a.unit != b.unit) return a.unit < b.unit;
-        const auto at = [&](const std::string& g) {
-            return std::find(groups.begin(), groups.end(), g) - groups.begin();
-        };
-        return at(a.group) < at(b.group);
-    };
 }
 
 void printScanSummary(const ScanSettings& settings, const std::vector<ScanRow>& rows, bool json) {

@@ -6,7 +6,6 @@
 #include "scan/ScanRecord.h"
 
 #include <fstream>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,10 +23,6 @@ class ScanWriter {
     ScanFileFormat format_;
     std::ofstream out_;
 };
-
-// Units in order, and a unit's groups in the order the scan lists them.
-std::function<bool(const ScanRow&, const ScanRow&)>
-rowOrder(const std::vector<std::string>& groups);
 
 void printScanSummary(const ScanSettings& settings, const std::vector<ScanRow>& rows, bool json);
 

@@ -3,12 +3,14 @@
 
 #include "BuiltinModels.h"
 #include "Commands.h"
+#include "TrainRanks.h"
 #include "TrainSupport.h"
 #include "apen/ApenTraining.h"
 #include "util/AtomicWrite.h"
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace equiscope::cli {
 
@@ -36,28 +38,10 @@ void writeScores(const apen::ApenResult& r, const std::string& path) {
 
 } // namespace
 
-int trainApen(const std::vector<std::string>& argv) {
-    const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
-                         {"scenes", "held-out", "epochs", "seed", "objects", "points", "noise",
-                          "lr", "device", "out"},
-                         {"json", "resume", "contact"}, {"model-option"});
-    apen::ApenTrainConfig c;
-    c.scenes = static_cast<int>(args.integer("scenes", c.scenes, 1, 100000));
-    c.heldOut = static_cast<int>(args.integer("held-out", c.heldOut, 1, 10000));
-    c.epochs = static_cast<int>(args.integer("epochs", c.epochs, 1, 1000000));
-    c.scene.parts = static_cast<int>(args.integer("objects", c.scene.parts, 1, 64));
-    c.scene.pointsPerPart = args.integer("points", c.scene.pointsPerPart, 4, 1000000);
-    c.scene.noise = args.number("noise", c.scene.noise);
-    c.scene.contact = args.has("contact");
-    for (const std::string& o : args.all("model-option")) addOption(c.model, o);
-    readCommon(args, c);
-    readOutputs(args, c);
-    // Options checked (and defaults filled) by the registry before any training.
-    const std::unique_ptr<Model> model = builtinModels().create("apen", c.model);
-    auto* apenModel = dynamic_cast<apen::ApenModel*>(model.get());
-    int lastTenth = -1;
-    const apen::ApenResult r = apen::trainApen(c, consoleProgress(lastTenth), apenModel);
-    std::cerr << "\n";
+namespace {
+
+void reportApen(const apen::ApenResult& r, const apen::ApenTrainConfig& c, const Model& model,
+                const Arguments& args) {
     const nlohmann::json j = apen::apenJson(r);
     if (args.has("out")) {
         const std::filesystem::path dir = args.get("out");
@@ -69,12 +53,12 @@ int trainApen(const std::vector<std::string>& argv) {
         const std::string text = full.dump(1);
         writeFileAtomically((dir / "result.json").string(),
                             [&](std::ostream& o) { o << text << "\n"; });
-        model->save((dir / "model.pt").string());
+        model.save((dir / "model.pt").string());
         writeScores(r, (dir / "scores.csv").string());
     }
     if (args.has("json")) {
         std::cout << j.dump() << "\n";
-        return kExitOk;
+        return;
     }
     std::cout << "APEN on " << c.scenes << " synthetic scenes (" << c.scene.parts << " objects of "
               << c.scene.pointsPerPart << " points), " << r.training.rows.size() << " epochs in "
@@ -86,7 +70,35 @@ int trainApen(const std::vector<std::string>& argv) {
               << "  nodes in parts that mix objects, per partition (cells, layers 2.., final):";
     for (double m : r.mixed) std::cout << " " << m;
     std::cout << "\n";
-    return kExitOk;
+}
+
+} // namespace
+
+TrainRun apenRun(const std::vector<std::string>& argv) {
+    const Arguments args(std::vector<std::string>(argv.begin() + 1, argv.end()),
+                         {"scenes", "held-out", "epochs", "seed", "objects", "points", "noise",
+                          "lr", "device", "out", "batch"},
+                         {"json", "resume", "contact"}, {"model-option"});
+    apen::ApenTrainConfig c;
+    c.scenes = static_cast<int>(args.integer("scenes", c.scenes, 1, 100000));
+    c.heldOut = static_cast<int>(args.integer("held-out", c.heldOut, 1, 10000));
+    c.epochs = static_cast<int>(args.integer("epochs", c.epochs, 1, 1000000));
+    c.batch = static_cast<int>(args.integer("batch", c.batch, 1, 100000));
+    c.scene.parts = static_cast<int>(args.integer("objects", c.scene.parts, 1, 64));
+    c.scene.pointsPerPart = args.integer("points", c.scene.pointsPerPart, 4, 1000000);
+    c.scene.noise = args.number("noise", c.scene.noise);
+    c.scene.contact = args.has("contact");
+    for (const std::string& o : args.all("model-option")) addOption(c.model, o);
+    readCommon(args, c);
+    readOutputs(args, c);
+    // Options checked (and defaults filled) by the registry before any training.
+    std::shared_ptr<Model> model = builtinModels().create("apen", c.model);
+    return [args, c, model](Collective* ranks, const Progress& progress) mutable {
+        c.collective = ranks;
+        auto r = std::make_shared<apen::ApenResult>(
+            apen::trainApen(c, progress, dynamic_cast<apen::ApenModel*>(model.get())));
+        return [args, c, model, r] { reportApen(*r, c, *model, args); };
+    };
 }
 
 } // namespace equiscope::cli

@@ -3,7 +3,6 @@
 
 #include "Arguments.h"
 #include "Commands.h"
-#include "MpiLaunch.h"
 #include "TrainRanks.h"
 #include "TrainSupport.h"
 #include "nbody/NBodyForecast.h"
@@ -22,7 +21,8 @@ namespace equiscope::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: equiscope-cli train apen [--scenes 48] [--held-out 8] [--epochs 30] [--seed 0] "
+    "usage: equiscope-cli train apen [--scenes 48] [--held-out 8] [--epochs 30] [--batch 1] "
+    "[--seed 0] "
     "[--objects 4] [--points 256] [--noise 0.02] [--contact] [--lr R] [--device cpu|cuda] "
     "[--out DIR [--resume]] [--json]\n"
     "       equiscope-cli train egnn [--trajectories 3000] [--epochs 100] [--seed 43] "
@@ -132,13 +132,8 @@ int runTrain(const std::vector<std::string>& argv) {
     const std::string kind = argv.empty() ? "" : argv[0];
     if (kind == "egnn") return trainCommand("train", [&] { return egnnRun(argv); });
     if (kind == "per") return trainCommand("train", [&] { return perRun(argv); });
-    return guarded("train", [&] {
-        if (kind == "apen" && launchedRanks() > 1)
-            throw Error("train apen steps on one scene at a time, so there is no batch to "
-                        "share over MPI ranks; run it as one process");
-        if (kind == "apen") return trainApen(argv);
-        throw Error(kUsage);
-    });
+    if (kind == "apen") return trainCommand("train", [&] { return apenRun(argv); });
+    return guarded("train", []() -> int { throw Error(kUsage); });
 }
 
 } // namespace equiscope::cli

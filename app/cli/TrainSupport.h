@@ -3,6 +3,7 @@
 // stderr (one line, rewritten at every tenth).
 
 #include "Arguments.h"
+#include "TrainRanks.h"
 #include "util/Progress.h"
 
 #include <optional>
@@ -40,6 +41,6 @@ template <typename Config> void readCommon(const Arguments& args, Config& c) {
 Progress consoleProgress(int& lastTenth);
 
 // equiscope-cli train apen (TrainApen.cpp); argv[0] is "apen".
-int trainApen(const std::vector<std::string>& argv);
+TrainRun apenRun(const std::vector<std::string>& argv);
 
 } // namespace equiscope::cli

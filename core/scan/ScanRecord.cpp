@@ -5,6 +5,7 @@
 #include "util/AtomicWrite.h"
 #include "util/Error.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -264,6 +265,15 @@ ScanFile readScanFile(const std::string& path) {
     if (static_cast<std::size_t>(lineNumber) < headerLines)
         throw Error(path + ": not a scan results file (no settings line)");
     return file;
+}
+
+void sortScanRows(std::vector<ScanRow>& rows, const std::vector<std::string>& groups) {
+    const auto at = [&](const std::string& g) {
+        return std::find(groups.begin(), groups.end(), g) - groups.begin();
+    };
+    std::sort(rows.begin(), rows.end(), [&](const ScanRow& a, const ScanRow& b) {
+        return a.unit != b.unit ? a.unit < b.unit : at(a.group) < at(b.group);
+    });
 }
 
 void writeScanFile(const std::string& path, const ScanSettings& settings,

@@ -62,6 +62,10 @@ struct ScanFile {
 // Reads a results file; a malformed line is an Error naming the file and the line.
 ScanFile readScanFile(const std::string& path);
 
+// Units in order, and a unit's groups in the order the scan lists them (the order of the
+// file one process writes).
+void sortScanRows(std::vector<ScanRow>& rows, const std::vector<std::string>& groups);
+
 // Writes settings and rows to `path` through a temporary file and a rename.
 void writeScanFile(const std::string& path, const ScanSettings& settings,
                    const std::vector<ScanRow>& rows);

@@ -52,11 +52,7 @@ bool scansDirectory(const std::string& data) {
 
 ScanUnits ScanUnits::open(const std::string& data, const Progress& progress) {
     ScanUnits u;
-    if (!scansDirectory(data)) {
-        u.dataset_ = loadDataset(data, progress);
-        u.index_ = scanIndex(u.dataset_);
-        return u;
-    }
+    if (!scansDirectory(data)) return ofDataset(loadDataset(data, progress));
     std::error_code ec;
     u.root_ = data;
     const std::set<std::string> extensions = readableExtensions();
@@ -76,6 +72,13 @@ ScanUnits ScanUnits::open(const std::string& data, const Progress& progress) {
     }
     std::sort(u.files_.begin(), u.files_.end());
     std::sort(u.skipped_.begin(), u.skipped_.end());
+    return u;
+}
+
+ScanUnits ScanUnits::ofDataset(Dataset dataset) {
+    ScanUnits u;
+    u.dataset_ = std::move(dataset);
+    u.index_ = scanIndex(u.dataset_);
     return u;
 }
 

@@ -25,6 +25,8 @@ class ScanUnits {
   public:
     // DATA as loadDataset takes it, or a directory that no reader claims as one dataset.
     static ScanUnits open(const std::string& data, const Progress& progress = {});
+    // The units of a dataset already in memory (the app's open data).
+    static ScanUnits ofDataset(Dataset dataset);
 
     int64_t size() const;
     // A readable name: the path relative to the directory, "graph 12", "frame 17",

@@ -5,6 +5,7 @@
 #include "metrics/PartitionScores.h"
 #include "metrics/PiecewiseEquivariance.h"
 #include "models/Device.h"
+#include "train/DataParallel.h"
 #include "util/Error.h"
 
 #include <filesystem>
@@ -33,7 +34,9 @@ class ApenTrainable : public Trainable {
                   std::vector<SceneTensors> validation)
         : c_(c), net_(model.network()),
           optimizer_(net_->parameters(), torch::optim::AdamOptions(c.learningRate)),
-          train_(std::move(train)), validation_(std::move(validation)) {}
+          train_(std::move(train)), validation_(std::move(validation)) {
+        broadcastParameters(ranks_, *net_);
+    }
 
     std::vector<std::string> columns() const override {
         return {"train_vote_l1", "validation_vote_l1"};
@@ -43,20 +46,32 @@ class ApenTrainable : public Trainable {
         torch::manual_seed(c_.seed * 7919 + static_cast<uint64_t>(epoch));
         const torch::Tensor order = torch::randperm(static_cast<int64_t>(train_.size()));
         double sum = 0;
-        for (int64_t k = 0; k < order.size(0); ++k) {
-            const SceneTensors& s = train_[static_cast<std::size_t>(order[k].item<int64_t>())];
-            ApenTrace trace;
-            net_->forward(s.x, s.feat, &trace);
-            torch::Tensor loss = torch::zeros({}, s.x.options());
-            for (const LayerTrace& l : trace.layers)
-                loss = loss + (l.votes - s.centre).abs().mean();
-            loss = loss / static_cast<double>(trace.layers.size());
+        const int64_t n = order.size(0);
+        for (int64_t start = 0; start < n; start += c_.batch) {
+            // This rank's scenes of the batch; each loss over the whole batch's size.
+            const int64_t size = std::min<int64_t>(c_.batch, n - start);
+            const auto [begin, end] = rankShare(ranks_, size);
             optimizer_.zero_grad();
-            loss.backward();
+            double batchSum = 0;
+            for (int64_t k = start + begin; k < start + end; ++k) {
+                const torch::Tensor loss =
+                    voteLoss(train_[static_cast<std::size_t>(order[k].item<int64_t>())]);
+                (loss / static_cast<double>(size)).backward();
+                batchSum += loss.item<double>();
+            }
+            sum += allReduceGradients(ranks_, *net_, batchSum);
             optimizer_.step();
-            sum += loss.item<double>();
         }
         return {sum / static_cast<double>(train_.size()), validationL1()};
+    }
+
+    // The L1 distance of every layer's votes to the true centres, averaged over layers.
+    torch::Tensor voteLoss(const SceneTensors& s) {
+        ApenTrace trace;
+        net_->forward(s.x, s.feat, &trace);
+        torch::Tensor loss = torch::zeros({}, s.x.options());
+        for (const LayerTrace& l : trace.layers) loss = loss + (l.votes - s.centre).abs().mean();
+        return loss / static_cast<double>(trace.layers.size());
     }
 
     double selectionScore(const std::vector<double>& row) const override { return row[1]; }
@@ -81,6 +96,7 @@ class ApenTrainable : public Trainable {
     }
 
     ApenTrainConfig c_;
+    Collective& ranks_ = c_.collective ? *c_.collective : singleProcess();
     ApenNetwork net_;
     torch::optim::Adam optimizer_;
     std::vector<SceneTensors> train_, validation_;
@@ -117,8 +133,9 @@ SceneScores scoreScene(ApenModel& model, const Sample& scene, int elementSets, u
 }
 
 ApenResult trainApen(const ApenTrainConfig& c, const Progress& progress, ApenModel* given) {
-    if (c.scenes < 1 || c.heldOut < 1 || c.epochs < 1 || c.elementSets < 1)
-        throw Error("train apen: scenes, held-out scenes, epochs and element sets must be >= 1");
+    if (c.scenes < 1 || c.heldOut < 1 || c.epochs < 1 || c.elementSets < 1 || c.batch < 1)
+        throw Error(
+            "train apen: scenes, held-out scenes, epochs, element sets and batch must be >= 1");
     const DeviceKind device = parseDevice(c.device);
     std::unique_ptr<Model> own;
     if (!given) own = builtinModels().create("apen", c.model); // options checked, defaults filled
@@ -138,6 +155,7 @@ ApenResult trainApen(const ApenTrainConfig& c, const Progress& progress, ApenMod
     o.resume = c.resume;
     o.csvLog = c.csvLog;
     o.jsonLog = c.jsonLog;
+    o.collective = c.collective;
     ApenResult r;
     r.config = c;
     r.training = equiscope::train(trainable, o, progress);

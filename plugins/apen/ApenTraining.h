@@ -26,6 +26,10 @@ struct ApenTrainConfig {
     std::string device = "cpu";
     std::string checkpointDirectory, csvLog, jsonLog;
     bool resume = false;
+    int batch = 1; // scenes per optimiser step (their losses averaged)
+    // Data-parallel over these ranks (null: one process): each takes its share of every
+    // batch of scenes (core/train/DataParallel.h).
+    Collective* collective = nullptr;
 };
 
 // One scene's per-node figures.

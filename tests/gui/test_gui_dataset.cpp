@@ -6,6 +6,7 @@
 
 #include "DatasetExplorer.h"
 #include "DatasetPanel.h"
+#include "ErrorStrip.h"
 #include "GuiTestSupport.h"
 #include "SessionController.h"
 #include "TestSupport.h"
@@ -128,7 +129,64 @@ class TestGuiDataset : public QObject {
         while (window->sessions()->current().model != "egnn" && clock.elapsed() < 60000)
             QTest::qWait(20);
         QCOMPARE(window->sessions()->current().model, QString("egnn"));
-        window->grab().save(dir_.filePath("dataset-dock.png"));
+        // The strip under the timeline: the scan's error of every frame, the broken one apart.
+        const views::ErrorStrip* strip = window->timeline()->errorStrip();
+        QVERIFY(strip->isVisible());
+        QCOMPARE(strip->values().size(), std::size_t(500));
+        QCOMPARE(strip->values()[kWorst], 0.03);
+        QVERIFY(std::isnan(strip->values()[5])); // the failed frame: grey
+        QVERIFY(strip->colorOf(kWorst) != strip->colorOf(0));
+        QCOMPARE(strip->colorOf(5), QColor(150, 150, 150));
+    }
+
+    // "Scan open data": every MUTAG graph with SPEN under Perm, rows as they arrive, all
+    // exact; saved, the file reads back with every row.
+    void scanFromTheApp() {
+        if (!test::hasGl()) QSKIP("needs GL (run under xvfb-run)");
+        auto window =
+            test::openWindow(QStringLiteral(EQUISCOPE_REAL_DATA "/graphs/MUTAG"), QSize(480, 360));
+        QVERIFY(window);
+        QCOMPARE(test::applyModelAndWait(*window, "spen"), QString());
+        window->transformPanel()->setCurrent(Transform::identity("Perm"));
+        window->datasetDock()->show();
+        QSignalSpy finished(window->datasets(), &gui::DatasetExplorer::scanFinished);
+        QVERIFY(window->datasets()->runScan());
+        QVERIFY(!window->datasets()->runScan()); // one at a time
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.front().at(0).toString().startsWith("done"),
+                 qPrintable(finished.front().at(0).toString()));
+        const ScanFile& results = window->datasetPanel()->results();
+        QCOMPARE(results.rows.size(), std::size_t(188));
+        QCOMPARE(window->datasetPanel()->table()->rowCount(), 188);
+        for (const ScanRow& r : results.rows) QVERIFY2(r.ok && r.meanError < 1e-5, r.name.c_str());
+        const QString saved = dir_.filePath("from-app.csv");
+        QVERIFY(window->datasets()->saveResults(saved));
+        const ScanFile back = readScanFile(saved.toStdString());
+        QCOMPARE(back.rows.size(), std::size_t(188));
+        QCOMPARE(back.rows.front().unit, int64_t(0));
+        QCOMPARE(back.settings.model, std::string("spen"));
+    }
+
+    // Stop keeps the units done: fewer than all, more than none.
+    void stopKeepsWhatWasScanned() {
+        if (!test::hasGl()) QSKIP("needs GL (run under xvfb-run)");
+        auto window = test::openWindow(k3bpa, QSize(480, 360));
+        QVERIFY(window);
+        QCOMPARE(test::applyModelAndWait(*window, "egnn"), QString());
+        window->transformPanel()->setCurrent(Transform::identity("SO3"));
+        QSignalSpy finished(window->datasets(), &gui::DatasetExplorer::scanFinished);
+        QVERIFY(window->datasets()->runScan());
+        QElapsedTimer clock;
+        clock.start();
+        while (window->datasetPanel()->results().rows.size() < 3 && clock.elapsed() < 60000)
+            QTest::qWait(5);
+        window->datasets()->stopScan();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.front().at(0).toString().startsWith("stopped"),
+                 qPrintable(finished.front().at(0).toString()));
+        const std::size_t kept = window->datasetPanel()->results().rows.size();
+        QVERIFY2(kept >= 3 && kept < 500, qPrintable(QString::number(kept)));
+        QCOMPARE(window->datasetPanel()->table()->rowCount(), static_cast<int>(kept));
     }
 
     void folderUnitOpensItsFile() {
