@@ -29,7 +29,8 @@ class DatasetPanel : public QWidget {
     void setResults(const ScanFile& results, const QString& path);
     // A scan run from the app: rows come with appendRows, the progress with setProgress.
     void startScan(const ScanSettings& settings);
-    void appendRows(const std::vector<ScanRow>& rows); // redrawn at most a few times a second
+    // Redrawn at most a few times a second, and less often when a redraw itself takes long.
+    void appendRows(const std::vector<ScanRow>& rows);
     void setProgress(int64_t done, int64_t total);
     void finishScan(const QString& state); // the table and histogram complete; state shown
     bool scanning() const { return scanning_; }
@@ -65,6 +66,7 @@ class DatasetPanel : public QWidget {
     QSpinBox* samples_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QElapsedTimer sinceRedraw_;
+    qint64 redrawEvery_ = 300; // ms between redraws while rows arrive
     bool scanning_ = false;
     QTableWidget* table_ = nullptr;
     QChartView* histogram_ = nullptr;

@@ -85,8 +85,8 @@ int main(int argc, char** argv) {
     if (launchedRanks() > 1 && command != "scan" && command != "train") {
         if (launchedRank() == 0)
             std::cerr << "equiscope-cli " << command << ": started as one of " << launchedRanks()
-                      << " MPI ranks; only scan and train share work over ranks, run "
-                      << command << " as one process\n";
+                      << " MPI ranks; only scan and train share work over ranks, run " << command
+                      << " as one process\n";
         return kExitBadInput;
     }
     if (command == "info") return runInfo(args);
