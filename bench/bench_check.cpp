@@ -1,4 +1,5 @@
-// `check` with K elements in one batched forward against K single forwards, same model,
+// `check` with K elements in one batched forward against K single forwards and against
+// `--batch auto` (memory-aware: a few per forward), same model,
 // data and elements, in the same run; medians and the ratio. With --save-model it also
 // writes the TorchScript model it used, for the Python loop (python_equivariance_loop.py).
 //
@@ -146,9 +147,11 @@ int main(int argc, char** argv) {
     EvaluationOptions batched;
     batched.device = parseDevice(device);
     batched.batch = 0;
-    EvaluationOptions single = batched;
+    EvaluationOptions single = batched, automatic = batched;
     single.batch = 1;
-    const Evaluator many(*m, sample, batched), one(*m, sample, single);
+    automatic.batch = kBatchAuto;
+    const Evaluator many(*m, sample, batched), one(*m, sample, single),
+        chosen(*m, sample, automatic);
     Rng rng(1);
     std::vector<GroupElement> g;
     const auto e3 = makeGroup("E3");
@@ -161,6 +164,7 @@ int main(int argc, char** argv) {
     const double sys1 = bench::systemSeconds();
     const auto tSingle = bench::timeRuns(static_cast<int>(repeats), [&] { one.errors(g, "E3"); });
     const double sys2 = bench::systemSeconds();
+    const auto tAuto = bench::timeRuns(static_cast<int>(repeats), [&] { chosen.errors(g, "E3"); });
     const auto total = [](const std::vector<double>& t) {
         return std::accumulate(t.begin(), t.end(), 0.0);
     };
@@ -169,6 +173,8 @@ int main(int argc, char** argv) {
                 static_cast<long long>(elements), device.c_str(), at::get_num_threads());
     bench::printRow("batched (1 forward)", tBatched);
     bench::printRow("single (K forwards)", tSingle);
+    bench::printRow("--batch auto", tAuto);
+    std::printf("batch %s\n", chosen.batchChoice().c_str());
     // The kernel's share: page faults of freshly mapped buffers show up here.
     std::printf("system time: batched %.2f s, single %.2f s (%.0f %% and %.0f %% of their wall "
                 "time, warm-up included)\n",
@@ -179,6 +185,10 @@ int main(int argc, char** argv) {
                 (sys1 - sys0) / (total(tBatched) * (repeats + 1) / repeats));
     std::printf("ratio single / batched (medians): %.2fx   (mean error %.3g)\n",
                 bench::median(tSingle) / bench::median(tBatched), mean);
+    std::printf("ratio single / auto: %.2fx, one forward / auto: %.2fx (medians)\n",
+                bench::median(tSingle) / bench::median(tAuto),
+                bench::median(tBatched) / bench::median(tAuto));
     std::printf("BATCHED_MEDIAN_SECONDS %.9f\n", bench::median(tBatched));
+    std::printf("AUTO_MEDIAN_SECONDS %.9f\n", bench::median(tAuto));
     return 0;
 }

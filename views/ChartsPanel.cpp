@@ -144,8 +144,8 @@ void ChartsPanel::setSweep(const SweepReport& r, double current, const QString& 
     std::vector<double> all;
     for (const auto& p : r.points) all.insert(all.end(), {p.meanError, p.maxError});
     auto* y = errorAxis(tr("error (relative)"), all);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     for (auto* s : chart->series()) {
         s->attachAxis(x);
         s->attachAxis(y);
@@ -165,9 +165,10 @@ void ChartsPanel::setBars(Chart which, const QString& title, const QString& seri
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(xTitle);
+    if (categories.size() > 6) x->setLabelsAngle(-35); // group names whole, not "SO2..."
     auto* y = errorAxis(yTitle, values);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     bars->attachAxis(x);
     bars->attachAxis(y);
     show(which);
@@ -191,7 +192,8 @@ void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports, const QStr
             tr("group"), tr("mean error (relative)"), groups, means);
 }
 
-void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group) {
+void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& group,
+                         const QString& state) {
     QStringList names;
     std::vector<double> norms;
     csv_[LieChart] = {QStringLiteral("generator,mean_norm,relative_norm")};
@@ -203,8 +205,9 @@ void ChartsPanel::setLie(const std::vector<LieReport>& reports, const QString& g
                               .arg(r.meanNorm, 0, 'g', 10)
                               .arg(r.relativeNorm, 0, 'g', 10);
     }
-    setBars(LieChart, tr("Lie derivative per generator of %1 (float64)").arg(group),
-            tr("|L_X f| / mean |f|"), tr("generator"), tr("|L_X f| (relative)"), names, norms);
+    const QString title = tr("Lie derivative per generator of %1 (float64)").arg(group);
+    setBars(LieChart, state.isEmpty() ? title : title + " — " + state, tr("|L_X f| / mean |f|"),
+            tr("generator"), tr("|L_X f| (relative)"), names, norms);
 }
 
 void ChartsPanel::setHistogram(const std::vector<double>& errors) {
@@ -248,8 +251,8 @@ void ChartsPanel::setHistogram(const std::vector<double>& errors) {
     auto* y = new QValueAxis;
     y->setTitleText(tr("nodes"));
     y->setLabelFormat("%d");
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
 }

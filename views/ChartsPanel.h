@@ -26,7 +26,9 @@ class ChartsPanel : public QWidget {
     void setSweep(const SweepReport& report, double currentParameter, const QString& state = {});
     // `state` (e.g. "3 of 9 groups…") follows the title while the profile streams in.
     void setProfile(const std::vector<ErrorReport>& reports, const QString& state = {});
-    void setLie(const std::vector<LieReport>& reports, const QString& group);
+    // `state` (e.g. "2 of 6 generators…") follows the title while the bars stream in.
+    void setLie(const std::vector<LieReport>& reports, const QString& group,
+                const QString& state = {});
     void setHistogram(const std::vector<double>& nodeErrors);
 
     QString sweepAxis() const; // "x,y,z"

@@ -95,6 +95,16 @@ std::array<double, 3> elementColor(const std::string& symbol) {
     return {((c >> 16) & 0xFF) / 255.0, ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0};
 }
 
+double elementRadius(const std::string& symbol) {
+    static const std::map<std::string, double> kBondi = {
+        {"H", 1.20},  {"He", 1.40}, {"Li", 1.82}, {"B", 1.92},  {"C", 1.70},  {"N", 1.55},
+        {"O", 1.52},  {"F", 1.47},  {"Na", 2.27}, {"Mg", 1.73}, {"Al", 1.84}, {"Si", 2.10},
+        {"P", 1.80},  {"S", 1.80},  {"Cl", 1.75}, {"K", 2.75},  {"Ca", 2.31}, {"Cu", 1.40},
+        {"Zn", 1.39}, {"Ge", 2.11}, {"Br", 1.85}, {"Te", 2.06}, {"I", 1.98}};
+    const auto it = kBondi.find(symbol);
+    return it == kBondi.end() ? 1.7 : it->second;
+}
+
 std::vector<ColorQuantity> dataQuantities(std::shared_ptr<const Sample> sample) {
     std::vector<std::pair<int, ColorQuantity>> ranked;
     for (const Field& f : sample->fields) {

@@ -16,5 +16,7 @@ std::vector<ColorQuantity> dataQuantities(std::shared_ptr<const Sample> sample);
 
 // Jmol / CPK colour of a chemical element symbol ("C", "Cl"); grey-pink when unknown.
 std::array<double, 3> elementColor(const std::string& symbol);
+// Van der Waals radius of an element (Bondi; Å), 1.7 Å when unknown.
+double elementRadius(const std::string& symbol);
 
 } // namespace equiscope::views

@@ -1,5 +1,7 @@
 #include "PartsPanel.h"
 
+#include "ChartStyle.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -34,17 +36,20 @@ PartsPanel::PartsPanel(QWidget* parent) : QWidget(parent) {
     layer_ = new QSlider(Qt::Horizontal, this);
     layer_->setEnabled(false);
     layerName_ = new QLabel(this);
+    layerName_->setWordWrap(true);
     form->addRow(tr("Partition"), layer_);
     form->addRow(QString(), layerName_);
     part_ = new QComboBox(this);
     form->addRow(tr("Part"), part_);
-    move_ = new QCheckBox(tr("Move this part alone (Transform dock, object mode)"), this);
+    move_ = new QCheckBox(tr("Move this part alone"), this);
+    move_->setToolTip(tr("The Transform dock and object-mode drags then move this part only"));
     form->addRow(QString(), move_);
     layout->addLayout(form);
-    check_ = new QPushButton(tr("Check 4 random per-part motions"), this);
+    check_ = new QPushButton(tr("Check 4 per-part motions"), this);
     check_->setToolTip(tr("PiecewiseE3: every part moves by its own random E(3) element"));
     layout->addWidget(check_);
     spearman_ = new QLabel(this);
+    spearman_->setWordWrap(true);
     layout->addWidget(spearman_);
     scatter_ = new QChartView(this);
     scatter_->setMinimumHeight(220);
@@ -101,13 +106,10 @@ void PartsPanel::setScatter(const std::vector<double>& uncertainty,
     auto* x = new QValueAxis;
     x->setTitleText(tr("uncertainty Σ(1 − max p) (dimensionless)"));
     x->setRange(0, xMax * 1.05);
-    auto* y = new QLogValueAxis;
-    y->setTitleText(tr("piecewise error (relative, log)"));
-    y->setLabelFormat("%.0e");
-    y->setBase(10);
-    y->setRange(scatterPoints_ ? yMin / 2 : 1e-16, scatterPoints_ ? yMax * 2 : 1);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    auto* y = logAxis(tr("piecewise error (relative, log)"), scatterPoints_ ? yMin / 2 : 1e-16,
+                      scatterPoints_ ? yMax * 2 : 1);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
     chart->legend()->hide();

@@ -87,6 +87,7 @@ PointCloudLayer::PointCloudLayer(VtkViewport* viewport)
     renderer_->AddActor(pickedActor_);
     viewport_->legendRenderer()->AddActor2D(legend_);
     legend_->VisibilityOff();
+    atoms_ = std::make_unique<AtomBalls>(renderer_, points_);
 }
 
 PointCloudLayer::~PointCloudLayer() {
@@ -111,10 +112,13 @@ void PointCloudLayer::setSample(std::shared_ptr<const Sample> sample) {
     points->SetData(coords);
     points_->Initialize();
     points_->SetPoints(points);
-    points_->SetVerts(vertexCells(n));
+    // Molecules' atoms are balls sized by element; other points are vertices.
+    const bool balls = atoms_->setSample(*sample_);
+    atoms_->setVisible(visible_);
+    points_->SetVerts(vertexCells(balls ? 0 : n));
     // Edges share the points (and their colours): graphs and skeletons are drawn connected.
     points_->SetLines(edgeCells(*sample_, n));
-    actor_->GetProperty()->SetRenderPointsAsSpheres(n <= 5000); // atoms and nodes as balls
+    actor_->GetProperty()->SetRenderPointsAsSpheres(n <= 5000);                 // nodes as balls
     quantities_->replaceOwned(QStringLiteral("data"), dataQuantities(sample_)); // redraws
 }
 
@@ -161,12 +165,18 @@ void PointCloudLayer::showLegend(bool on) {
 void PointCloudLayer::setVisible(bool on) {
     visible_ = on;
     actor_->SetVisibility(on);
+    atoms_->setVisible(on);
     pickedActor_->SetVisibility(on && picked_ >= 0);
     if (on) return updateColors(); // the legend comes back with the colours
     legend_->VisibilityOff();
 }
 
 void PointCloudLayer::updateColors() {
+    colorPoints();
+    atoms_->copyColouring(mapper_);
+}
+
+void PointCloudLayer::colorPoints() {
     if (!sample_) return;
     points_->GetPointData()->SetScalars(nullptr);
     mapper_->ScalarVisibilityOff();

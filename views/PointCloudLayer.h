@@ -3,6 +3,7 @@
 // its registered quantities with a legend beside the scene, and a highlighted picked point.
 // The sample's own fields are registered as quantities of owner "data" by setSample.
 
+#include "AtomBalls.h"
 #include "QuantityRegistry.h"
 #include "data/Sample.h"
 
@@ -45,6 +46,8 @@ class PointCloudLayer {
 
     // The colour quantities of this structure; the shown one is drawn with its legend.
     QuantityRegistry* quantities() const { return quantities_.get(); }
+    // Radii of the atoms drawn as balls (molecules), empty when drawn as points.
+    const std::vector<double>& atomRadii() const { return atoms_->radii(); }
     // The drawn per-node values of the shown quantity (empty for solid and RGB).
     const std::vector<double>& shownValues() const { return shown_; }
     // Nodes the shown quantity draws as "exact to round-off".
@@ -67,6 +70,7 @@ class PointCloudLayer {
 
   private:
     void updateColors();
+    void colorPoints();
     void drawRgb(const std::vector<double>& rgb);
     // The lookup table of a scalar or categorical quantity over `values`; sets range_.
     vtkSmartPointer<vtkLookupTable> scalarTable(const ColorQuantity& q,
@@ -80,6 +84,7 @@ class PointCloudLayer {
     vtkNew<vtkPolyData> points_;
     vtkNew<vtkPolyDataMapper> mapper_;
     vtkNew<vtkActor> actor_;
+    std::unique_ptr<AtomBalls> atoms_;
     vtkNew<vtkScalarBarActor> legend_;
     vtkNew<vtkPolyData> pickedPoint_;
     vtkNew<vtkPolyDataMapper> pickedMapper_;

@@ -77,8 +77,8 @@ void TimingChart::redraw() {
     x->setTickInterval(lmaxTop_ > 12 ? 2 : 1);
     x->setLabelFormat("%d");
     QLogValueAxis* y = logAxis(tr("time (ms)"), lo / 2, hi * 2);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     for (QLineSeries* s : series) {
         s->attachAxis(x);
         s->attachAxis(y);

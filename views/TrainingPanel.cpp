@@ -1,5 +1,6 @@
 #include "TrainingPanel.h"
 
+#include "ChartStyle.h"
 #include "models/Device.h"
 
 #include <QBarCategoryAxis>
@@ -41,12 +42,14 @@ QValueAxis* epochAxis(int epochs) {
     auto* axis = new QValueAxis;
     axis->setTitleText(QObject::tr("epoch"));
     axis->setRange(0, epochs);
+    axis->setLabelFormat("%d"); // epochs are whole: "300", not "300.0"
+    axis->applyNiceNumbers();
     return axis;
 }
 
 void attachAll(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
     for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
 }
 
@@ -168,10 +171,7 @@ void TrainingPanel::beginRun(const TrainingChartSetup& setup) {
     validation_->setName(tr("validation MSE"));
     loss->addSeries(trainLoss_);
     loss->addSeries(validation_);
-    auto* ly = new QLogValueAxis;
-    ly->setTitleText(tr("loss"));
-    ly->setLabelFormat("%.0e");
-    ly->setRange(1e-5, 1e5);
+    auto* ly = logAxis(tr("loss"), 1e-5, 1e5);
     attachAll(loss, epochAxis(setup.epochs), ly);
 
     QChart* lam = newChart(
@@ -186,10 +186,11 @@ void TrainingPanel::beginRun(const TrainingChartSetup& setup) {
         lambdas_.push_back(s);
     }
     auto* marker = new QLineSeries;
-    marker->setName(tr("adjustment"));
+    marker->setName(tr("E_adj")); // the adjustment epoch
     marker->append(setup.adjustEpoch, 0);
     marker->append(setup.adjustEpoch, setup.initialLambda * 1.05);
     lam->addSeries(marker);
+    lam->legend()->setAlignment(Qt::AlignRight); // one group per line: a row elides them all
     auto* ay = new QValueAxis;
     ay->setTitleText(tr("λ"));
     ay->setRange(0, setup.initialLambda * 1.05);
@@ -269,13 +270,10 @@ void TrainingPanel::showLevelBars(const std::vector<LevelRow>& rows) {
     auto* y = new QValueAxis;
     y->setRange(0, 1);
     y->setTitleText(tr("level (λ / max λ)"));
-    auto* error = new QLogValueAxis;
-    error->setRange(kFloor, 1);
-    error->setLabelFormat("%.0e");
-    error->setTitleText(tr("rel. error (log)"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    chart->addAxis(error, Qt::AlignRight);
+    auto* error = logAxis(tr("rel. error (log)"), kFloor, 1);
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
+    addAxis(chart, error, Qt::AlignRight);
     bars->attachAxis(x);
     bars->attachAxis(y);
     truth->attachAxis(x);

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QVBoxLayout>
 #include <cmath>
@@ -23,16 +24,31 @@ const char* kGroups[] = {"SO3",    "O3",     "SE3",   "E3",       "T3",        "
 } // namespace
 
 TransformPanel::TransformPanel(QWidget* parent) : QWidget(parent) {
+    // Compact rows: the whole panel, with up to eight parameters (E3), and the Evaluation
+    // dock below it fit a 1366x768 screen. Groups with more (GL3: 10, Aff3: 13) show all
+    // where the screen has the height and scroll their parameters, never the buttons,
+    // where it has not.
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
     group_ = new QComboBox(this);
     for (const char* g : kGroups) group_->addItem(QString::fromLatin1(g));
     group_->setEditable(true); // any product the engine parses, e.g. "SO2(1,1,0)*Scale"
     group_->setToolTip(tr("Group of the current transform; products are written A*B"));
-    layout->addWidget(new QLabel(tr("Group"), this));
-    layout->addWidget(group_);
+    auto* groupRow = new QHBoxLayout;
+    groupRow->addWidget(new QLabel(tr("Group"), this));
+    groupRow->addWidget(group_, 1);
+    layout->addLayout(groupRow);
     parameterBox_ = new QWidget(this);
     form_ = new QFormLayout(parameterBox_);
-    layout->addWidget(parameterBox_);
+    form_->setContentsMargins(0, 0, 0, 0);
+    form_->setVerticalSpacing(2);
+    parameterScroll_ = new QScrollArea(this);
+    parameterScroll_->setWidget(parameterBox_);
+    parameterScroll_->setWidgetResizable(true);
+    parameterScroll_->setFrameShape(QFrame::NoFrame);
+    parameterScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(parameterScroll_, 100); // first: the rows take the room they need
 
     auto* buttons = new QHBoxLayout;
     auto* random = new QPushButton(tr("Random"), this);
@@ -42,17 +58,24 @@ TransformPanel::TransformPanel(QWidget* parent) : QWidget(parent) {
     for (auto* b : {random, resetButton, animate}) buttons->addWidget(b);
     layout->addLayout(buttons);
 
-    layout->addWidget(new QLabel(tr("Applied stack (first applied first; drag to reorder)"), this));
+    auto* stackLabel = new QLabel(tr("Applied stack"), this);
+    stackLabel->setToolTip(tr("Applied first to last, then the current element; drag to reorder"));
+    layout->addWidget(stackLabel);
     stackList_ = new QListWidget(this);
     stackList_->setDragDropMode(QAbstractItemView::InternalMove);
-    stackList_->setMaximumHeight(120);
-    layout->addWidget(stackList_);
-    auto* stackButtons = new QHBoxLayout;
+    stackList_->setToolTip(stackLabel->toolTip());
     auto* push = new QPushButton(tr("Push current"), this);
     auto* remove = new QPushButton(tr("Remove selected"), this);
+    auto* stackButtons = new QVBoxLayout;
     stackButtons->addWidget(push);
     stackButtons->addWidget(remove);
-    layout->addLayout(stackButtons);
+    stackButtons->addStretch(1);
+    auto* stackRow = new QHBoxLayout;
+    stackRow->addWidget(stackList_, 1);
+    stackRow->addLayout(stackButtons);
+    // As high as its two buttons: three entries show, more scroll.
+    stackList_->setFixedHeight(push->sizeHint().height() * 2 + 12);
+    layout->addLayout(stackRow);
     layout->addStretch(1);
 
     connect(group_, &QComboBox::currentTextChanged, this, [this] {
@@ -94,6 +117,7 @@ void TransformPanel::rebuildParameters() {
     } catch (const Error& e) {
         specs_.clear();
         group_->setToolTip(QString::fromStdString(e.what()));
+        fitParameterRows();
         return;
     }
     for (std::size_t i = 0; i < specs_.size(); ++i) {
@@ -134,9 +158,23 @@ void TransformPanel::rebuildParameters() {
             Q_EMIT changed();
         });
     }
+    fitParameterRows();
     std::vector<double> defaults;
     for (const auto& p : specs_) defaults.push_back(p.defaultValue);
     setValues(defaults);
+}
+
+void TransformPanel::fitParameterRows() {
+    constexpr int kRowsAlwaysShown = 8;
+    // From the rows' own hints: rows added to a shown panel are hidden until the event
+    // loop shows them, and the layout's hint leaves hidden rows out.
+    const auto rows = static_cast<int>(specs_.size());
+    const int row = spins_.empty() ? 0 : spins_.front()->sizeHint().height();
+    const auto height = [&](int n) {
+        return n > 0 ? n * row + (n - 1) * form_->verticalSpacing() : 0;
+    };
+    parameterScroll_->setMaximumHeight(height(rows));
+    parameterScroll_->setMinimumHeight(height(std::min(rows, kRowsAlwaysShown)));
 }
 
 void TransformPanel::setValues(const std::vector<double>& values) {

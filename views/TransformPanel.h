@@ -13,6 +13,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QScrollArea;
 class QListWidget;
 class QSlider;
 
@@ -45,6 +46,8 @@ class TransformPanel : public QWidget {
 
   private:
     void rebuildParameters();
+    // All parameter rows where there is room; at least eight, the rest scrolled, where not.
+    void fitParameterRows();
     void setValues(const std::vector<double>& values);
     int toSlider(std::size_t i, double value) const;
     double fromSlider(std::size_t i, int position) const;
@@ -52,6 +55,7 @@ class TransformPanel : public QWidget {
     QComboBox* group_ = nullptr;
     QFormLayout* form_ = nullptr;
     QWidget* parameterBox_ = nullptr;
+    QScrollArea* parameterScroll_ = nullptr;
     QListWidget* stackList_ = nullptr;
     std::vector<ParameterSpec> specs_;
     std::vector<QSlider*> sliders_;

@@ -110,7 +110,13 @@ EvaluationOptions evaluationOptions(const Arguments& args) {
     o.float64 = dtype == "float64";
     o.device = parseDevice(args.get("device", "auto"));
     o.features = splitList(args.get("features"));
-    o.batch = static_cast<int>(args.integer("batch", 16, 0, 100000));
+    const std::string batch = args.get("batch", "auto");
+    int64_t elements = kBatchAuto;
+    if (batch != "auto" && (!parseInteger(batch, elements) || elements < 0 || elements > 100000))
+        throw Error("--batch expects auto or an integer in [0, 100000] (0: every element in one "
+                    "forward), got '" +
+                    batch + "'");
+    o.batch = static_cast<int>(elements);
     return o;
 }
 

@@ -42,9 +42,12 @@ nlohmann::json fullRecord(const Session& s, const std::vector<ErrorReport>& repo
                            {"features", r.features},
                            {"seconds", r.seconds}});
     }
-    return {{"model", s.modelName},           {"data", s.dataName},
-            {"dtype", reports.front().dtype}, {"device", reports.front().device},
-            {"seed", s.options.seed},         {"results", results}};
+    return {{"model", s.modelName},
+            {"data", s.dataName},
+            {"dtype", reports.front().dtype},
+            {"device", reports.front().device},
+            {"seed", s.options.seed},
+            {"results", results}};
 }
 
 // PiecewiseE3 over the data's true parts (gt) or the model's predicted partition (pred).
@@ -110,10 +113,14 @@ int run(const std::vector<std::string>& argv, bool profile) {
                                {"samples", r.samples},
                                {"mean_error", r.meanError},
                                {"max_error", r.maxError}});
-        const nlohmann::json out = {
-            {"model", s.modelName},           {"data", s.dataName},
-            {"dtype", reports.front().dtype}, {"device", reports.front().device},
-            {"seed", s.options.seed},         {"results", results}};
+        const nlohmann::json out = {{"model", s.modelName},
+                                    {"data", s.dataName},
+                                    {"dtype", reports.front().dtype},
+                                    {"device", reports.front().device},
+                                    {"seed", s.options.seed},
+                                    {"batch", evaluator.batch()},
+                                    {"forward_bytes", evaluator.forwardBytes()},
+                                    {"results", results}};
         std::cout << out.dump() << "\n";
     } else {
         std::cout << "model " << s.modelName << " (claims:";
@@ -121,6 +128,7 @@ int run(const std::vector<std::string>& argv, bool profile) {
         std::cout << ")  data " << s.dataName << "  features " << reports.front().features << "  "
                   << reports.front().dtype << " on " << reports.front().device << "  seed "
                   << s.options.seed << "\n";
+        std::cout << "batch " << evaluator.batchChoice() << "\n";
         int width = 16;
         for (const auto& r : reports) width = std::max(width, static_cast<int>(r.group.size()) + 2);
         std::cout << std::left << std::setw(width) << "group" << std::right << std::setw(9)

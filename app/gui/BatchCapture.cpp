@@ -81,7 +81,9 @@ void prepareBatchCapture(MainWindow& window, const LaunchOptions& o) {
     fixSizes(window, o);
     QObject::connect(window.sessions(), &SessionController::restored, &window, [&window, o] {
         if (!o.train.isEmpty()) {
-            window.training()->setConfig(per::PerConfig::defaultsFor(o.train.toStdString()));
+            auto config = per::PerConfig::defaultsFor(o.train.toStdString());
+            if (o.trainEpochs > 0) config.setEpochs(o.trainEpochs);
+            window.training()->setConfig(config);
             window.training()->start();
         } else if (!o.modelGiven) {
             shoot(window, o);

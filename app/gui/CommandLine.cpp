@@ -65,6 +65,7 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
                "Train PER on a task (inertia, cossim, motion) in the Training tab before "
                "the screenshot.",
                "task"),
+        option("train-epochs", "Epochs of --train (default: the task's own).", "N"),
         option("view", "Open a view at start: spherical (Spherical functions).", "name"),
         option("scan-results",
                "Open a scan's results (equiscope-cli scan --out FILE) in the Dataset dock, and "
@@ -102,6 +103,16 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
     if (!o.view.isEmpty() && o.view != "spherical") {
         error = QStringLiteral("--view takes spherical, got '%1'").arg(o.view);
         return std::nullopt;
+    }
+    if (p.isSet("train-epochs")) {
+        bool ok = false;
+        o.trainEpochs = p.value("train-epochs").toInt(&ok);
+        if (!ok || o.trainEpochs < 1 || o.trainEpochs > 100000) {
+            error = QStringLiteral("--train-epochs expects a whole number from 1 to 100000, "
+                                   "got '%1'")
+                        .arg(p.value("train-epochs"));
+            return std::nullopt;
+        }
     }
     if (!o.train.isEmpty() && !TrainingController::taskNames().contains(o.train)) {
         error = QStringLiteral("--train takes %1").arg(TrainingController::taskNames().join(", "));

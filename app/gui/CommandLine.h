@@ -18,6 +18,7 @@ struct LaunchOptions {
     QString capture = "viewport"; // viewport, window or training
     QString analysis;             // sweep, profile, lie, parts or empty
     QString train;                // inertia, cossim, motion or empty
+    int trainEpochs = 0;          // of --train; 0: the task's default
     QString view;                 // spherical (the Spherical functions view) or empty
     QString scanResults;          // a scan's results: the Dataset dock and its worst unit
 };

@@ -120,15 +120,33 @@ void Exploration::runLie() {
     auto model = model_;
     auto sample = sample_;
     const DeviceKind device = device_;
-    worker_->runAnalysis(QStringLiteral("lie"), [this, group, model, sample,
-                                                 device](const Evaluator&, const Progress&) {
+    const QString name = QString::fromStdString(group);
+    // Each generator's bar is drawn as it is measured; a stop (Cancel) keeps the bars so far.
+    worker_->runAnalysis(QStringLiteral("lie"), [this, group, model, sample, device,
+                                                 name](const Evaluator&, const Progress& progress) {
         EvaluationOptions options;
         options.float64 = true;
         options.device = device;
         const Evaluator precise(*model, *sample, options); // the worker switches back for live jobs
-        auto reports =
-            std::make_shared<std::vector<LieReport>>(lieDerivatives(precise, *makeGroup(group)));
-        const QString name = QString::fromStdString(group);
+        auto reports = std::make_shared<std::vector<LieReport>>();
+        const auto lieGroup = makeGroup(group);
+        const auto all = static_cast<int>(lieGroup->generators().size());
+        try {
+            lieDerivatives(
+                precise, *lieGroup, progress,
+                [&](const std::vector<LieReport>& sofar, int generators) {
+                    *reports = sofar;
+                    const QString state =
+                        tr("%1 of %2 generators…").arg(sofar.size()).arg(generators);
+                    QMetaObject::invokeMethod(
+                        this, [this, r = sofar, name, state] { v_.charts->setLie(r, name, state); },
+                        Qt::QueuedConnection);
+                });
+        } catch (const Cancelled&) {
+            const QString state = tr("stopped: %1 of %2 generators").arg(reports->size()).arg(all);
+            return std::function<void()>(
+                [this, reports, name, state] { v_.charts->setLie(*reports, name, state); });
+        }
         return std::function<void()>([this, reports, name] { v_.charts->setLie(*reports, name); });
     });
 }

@@ -12,6 +12,7 @@
 #include "io/InputLimits.h"
 #include "util/Error.h"
 #include "util/ReadBudget.h"
+#include "util/Text.h"
 
 #ifdef EQUISCOPE_HAVE_PUGIXML
 #include <pugixml.hpp>
@@ -31,12 +32,6 @@ struct Key {
     std::string id, name, domain, type, fallback;
     bool hasDefault = false;
 };
-
-std::string trim(std::string s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -3,10 +3,12 @@
 #include "metrics/BatchedAction.h"
 #include "models/Features.h"
 #include "util/Error.h"
+#include "util/MemoryProbe.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace equiscope {
 
@@ -24,6 +26,9 @@ struct Evaluator::State {
     std::size_t batchLimit = SIZE_MAX;
     bool onCpu = false;
     std::vector<std::string> notes;
+    int batch = 16;
+    int64_t forwardBytes = 0;
+    std::string batchChoice;
 };
 
 namespace {
@@ -31,6 +36,12 @@ namespace {
 torch::Tensor fromHost(const std::vector<double>& values, int64_t rows, int64_t cols) {
     return torch::from_blob(const_cast<double*>(values.data()), {rows, cols}, torch::kFloat64)
         .clone();
+}
+
+std::string megabytes(int64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return text;
 }
 
 } // namespace
@@ -58,12 +69,45 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     model_.setFloat64(options_.float64);
     model_.setDevice(options_.device);
     state_->baseline = forwardTransformed({GroupElement::identity()});
+    chooseBatch();
     const torch::Tensor& y = state_->baseline;
     state_->scale =
         spec.perNode ? y[0].norm(2, -1).mean().item<double>() : y[0].norm().item<double>();
 }
 
 Evaluator::~Evaluator() = default;
+
+void Evaluator::chooseBatch() {
+    if (options_.batch != kBatchAuto) {
+        state_->batch = std::max(0, options_.batch);
+        state_->batchChoice = (state_->batch == 0 ? std::string("all elements")
+                                                  : std::to_string(state_->batch) + " elements") +
+                              " per forward (--batch " + std::to_string(options_.batch) + ")";
+        return;
+    }
+    // Measured on a second forward: the model's first may allocate what it then keeps
+    // (weights cast to the dtype, caches), which depends on what ran before, and a batch
+    // that followed it would make the round-off of a scan differ from its shards'.
+    const PeakMemory peak =
+        measurePeakMemory([&] { forwardTransformed({GroupElement::identity()}); });
+    state_->forwardBytes = options_.device == DeviceKind::Cuda ? peak.cudaBytes : peak.cpuBytes;
+    const BatchBudget budget = batchBudget(options_.device);
+    state_->batch = autoBatchSize(state_->forwardBytes, budget);
+    state_->batchChoice = "auto: " + std::to_string(state_->batch) +
+                          " elements per forward (one forward peaks at " +
+                          megabytes(state_->forwardBytes) + "; budget " + megabytes(budget.bytes) +
+                          ", " + budget.source + ")";
+}
+
+int Evaluator::batch() const {
+    return state_->batch;
+}
+const std::string& Evaluator::batchChoice() const {
+    return state_->batchChoice;
+}
+int64_t Evaluator::forwardBytes() const {
+    return state_->forwardBytes;
+}
 
 const at::Tensor& Evaluator::baseline() const {
     return state_->baseline;
@@ -173,8 +217,8 @@ ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements,
     // At most `batch` elements, and about kBatchNodes nodes, per forward (memory).
     constexpr int64_t kBatchNodes = 1 << 18;
     const std::size_t byNodes = static_cast<std::size_t>(std::max<int64_t>(1, kBatchNodes / n));
-    const std::size_t chunk = options_.batch > 0
-                                  ? std::min(static_cast<std::size_t>(options_.batch), byNodes)
+    const std::size_t chunk = state_->batch > 0
+                                  ? std::min(static_cast<std::size_t>(state_->batch), byNodes)
                                   : elements.size();
     for (std::size_t first = 0; first < elements.size(); first += chunk) {
         progress.report(static_cast<double>(first) / static_cast<double>(elements.size()),

@@ -8,6 +8,7 @@
 
 #include "data/Sample.h"
 #include "groups/Group.h"
+#include "metrics/AutoBatch.h"
 #include "models/Model.h"
 #include "util/Progress.h"
 
@@ -23,7 +24,9 @@ struct EvaluationOptions {
     bool float64 = false; // the model's dtype during evaluation
     DeviceKind device = DeviceKind::Cpu;
     std::vector<std::string> features; // fields for feat; empty: the spec's default rule
-    int batch = 16; // elements per forward, at most ~262k nodes per forward; 0: all at once
+    // Elements per forward, at most ~262k nodes per forward; 0: all at once; kBatchAuto:
+    // from one forward's measured peak memory and the device's budget (metrics/AutoBatch.h).
+    int batch = kBatchAuto;
     double epsilon = 1e-12;
 };
 
@@ -76,6 +79,13 @@ class Evaluator {
     TwoPaths twoPaths(const GroupElement& element) const;
 
     const EvaluationOptions& options() const { return options_; }
+    // Elements per forward (0: all at once), `--batch auto` resolved, and how it was chosen
+    // ("auto: 12 elements per forward (one forward peaks at 3.1 MB; budget 64 MB, ...)").
+    int batch() const;
+    const std::string& batchChoice() const;
+    // Peak memory LibTorch took for one element's forward on the evaluation device,
+    // measured (on a second forward of x) only for kBatchAuto; 0 otherwise.
+    int64_t forwardBytes() const;
     SampleContext context() const;
     const std::string& featureDescription() const;
     Model& model() const { return model_; }
@@ -89,6 +99,7 @@ class Evaluator {
     const std::vector<std::string>& notes() const;
 
   private:
+    void chooseBatch();
     at::Tensor forwardBatch(const std::vector<GroupElement>& elements) const;
     at::Tensor afterOutOfMemory(const std::vector<GroupElement>& elements,
                                 const std::string& message) const;

@@ -6,7 +6,9 @@
 // along X; reported as the mean over nodes of |L_X f(x)_i|, and relative to mean_j |f(x)_j|.
 
 #include "metrics/Equivariance.h"
+#include "util/Progress.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,13 @@ struct LieReport {
 
 constexpr double kLieStep = 1e-4;
 
-// The evaluator must run the model in float64 (EvaluationOptions::float64).
-std::vector<LieReport> lieDerivatives(const Evaluator& evaluator, const Group& group);
+// The evaluator must run the model in float64 (EvaluationOptions::float64). Generators are
+// measured one at a time (two elements per forward); `partial`, when given, receives the
+// reports so far after each (a chart draws them as they arrive). Cancelling through
+// `progress` throws Cancelled after the reports so far were passed to `partial`.
+using LiePartial = std::function<void(const std::vector<LieReport>& sofar, int generators)>;
+std::vector<LieReport> lieDerivatives(const Evaluator& evaluator, const Group& group,
+                                      const Progress& progress = {},
+                                      const LiePartial& partial = {});
 
 } // namespace equiscope

@@ -103,7 +103,7 @@ SweepReport sweep(const Evaluator& evaluator, const Group& group, const Eigen::V
         return report;
     }
     // About 24 deliveries, at most a batch of elements per forward.
-    const int chunk = std::clamp(steps / 24, 1, std::max(1, evaluator.options().batch));
+    const int chunk = std::clamp(steps / 24, 1, std::max(1, evaluator.batch()));
     for (int first = 0; first < steps; first += chunk) {
         progress.report(static_cast<double>(first) / steps, "sweep: " + std::to_string(first) +
                                                                 " of " + std::to_string(steps) +

@@ -46,7 +46,9 @@ class TestCliCheck : public QObject {
         const QJsonObject o = r.json();
         QStringList keys = o.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({"data", "device", "dtype", "model", "results", "seed"}));
+        QCOMPARE(keys, QStringList({"batch", "data", "device", "dtype", "forward_bytes", "model",
+                                    "results", "seed"}));
+        QVERIFY(o["batch"].toInt() >= 1 && o["forward_bytes"].toDouble() > 0); // --batch auto
         QCOMPARE(o["dtype"].toString(), QString("float32"));
         QCOMPARE(o["device"].toString(), QString("cpu"));
         QCOMPARE(o["results"].toArray().size(), 2);

@@ -175,6 +175,35 @@ class TestModels : public QObject {
         QVERIFY_THROWS_EXCEPTION(Error, lieDerivatives(Evaluator(*mlp, data_, f32), *se3));
     }
 
+    void lieDerivativeStreamsEachGeneratorAndStops() {
+        EvaluationOptions o;
+        o.float64 = true;
+        auto mlp = make("mlp", {{"output", "vector"}});
+        const Evaluator e(*mlp, data_, o);
+        const auto se3 = makeGroup("SE3");
+        const auto whole = lieDerivatives(e, *se3);
+        std::vector<std::size_t> sizes;
+        CancelToken token;
+        const Progress progress({}, &token);
+        const auto streamed =
+            lieDerivatives(e, *se3, progress, [&](const std::vector<LieReport>& sofar, int all) {
+                QCOMPARE(all, 6);
+                sizes.push_back(sofar.size());
+            });
+        QCOMPARE(sizes, (std::vector<std::size_t>{1, 2, 3, 4, 5, 6}));
+        for (std::size_t k = 0; k < whole.size(); ++k)
+            QCOMPARE(streamed[k].relativeNorm, whole[k].relativeNorm);
+        // A stop after the second generator: two reports were delivered, then Cancelled.
+        sizes.clear();
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled,
+            lieDerivatives(e, *se3, progress, [&](const std::vector<LieReport>& sofar, int) {
+                sizes.push_back(sofar.size());
+                if (sofar.size() == 2) token.cancel();
+            }));
+        QCOMPARE(sizes, (std::vector<std::size_t>{1, 2}));
+    }
+
     void sweepStartsAndEndsAtZeroForRotations() {
         auto mlp = make("mlp", {{"output", "vector"}});
         EvaluationOptions o;

@@ -3,6 +3,7 @@
 // c10::OutOfMemoryError above a batch size stands in for a full GPU; the errors must equal
 // those of an evaluation that never ran out.
 
+#include "EvaluationSupport.h"
 #include "TestSupport.h"
 #include "groups/Group.h"
 #include "io/LoadDataset.h"
@@ -50,12 +51,7 @@ class BatchLimitedModel : public Model {
 };
 
 EvaluationOptions options(int batch) {
-    EvaluationOptions o;
-    o.samples = 16;
-    o.batch = batch;
-    o.float64 = true;
-    o.seed = 5;
-    return o;
+    return test::float64Options(batch, 16, 5);
 }
 
 } // namespace

@@ -102,6 +102,11 @@ class TestGuiBaselines : public QObject {
                              "window", "--size", "1100x700"},
                             0.07);
     }
+    // The Training tab after a short PER run on the inertia task (seeded, 60 epochs).
+    void trainingTab() {
+        compareWithBaseline("training-inertia", {"--train", "inertia", "--train-epochs", "60",
+                                                 "--capture", "training", "--size", "1366x480"});
+    }
     void graph() {
         compareWithBaseline("mutag", {EQUISCOPE_REAL_DATA "/graphs/MUTAG", "--size", "480x360"});
     }

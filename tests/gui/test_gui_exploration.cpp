@@ -136,6 +136,28 @@ class TestGuiExploration : public QObject {
                  qPrintable(QString("%1 intermediate profiles").arg(partial.size())));
     }
 
+    void lieDerivativeDrawsEachGeneratorAsItArrives() {
+        applyAndWait("mlp", {{"output", "vector"}});
+        window_->transformPanel()->setCurrent(Transform::identity("SE3"));
+        QSignalSpy done(window_->exploration(), &gui::Exploration::analysisDone);
+        std::set<qsizetype> partial; // CSV rows seen before the end: header + generators so far
+        QTimer watch;
+        watch.setInterval(2);
+        connect(&watch, &QTimer::timeout, this, [&] {
+            if (done.isEmpty())
+                partial.insert(window_->charts()->csv(views::ChartsPanel::LieChart).size());
+        });
+        watch.start();
+        window_->exploration()->runLie();
+        QVERIFY(done.wait(120000));
+        watch.stop();
+        QCOMPARE(window_->charts()->csv(views::ChartsPanel::LieChart).size(), 7); // 6 generators
+        partial.erase(0);
+        partial.erase(1);
+        QVERIFY2(partial.size() >= 2 && *partial.rbegin() <= 7,
+                 qPrintable(QString("%1 intermediate Lie charts").arg(partial.size())));
+    }
+
     void objectModeMovesTheDataNotTheCamera() {
         window_->transformPanel()->setCurrent(Transform::identity("SO3"));
         window_->objectModeAction()->setChecked(true);

@@ -18,6 +18,7 @@
 #include "io/FormatRegistry.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -25,6 +26,7 @@
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
+#include <QStatusBar>
 #include <vtkCamera.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -51,15 +53,28 @@ int exactColourPixels(const QImage& image) {
     return count;
 }
 
-// The first of `panel`'s controls and labels that the user cannot see whole, or "".
-QString hiddenControl(QWidget* panel) {
+// Whether `w` lies in a scroll area inside `panel`.
+bool scrolledWithin(QWidget* w, QWidget* panel) {
+    for (QWidget* p = w->parentWidget(); p && p != panel; p = p->parentWidget())
+        if (qobject_cast<QAbstractScrollArea*>(p)) return true;
+    return false;
+}
+
+// The first of `panel`'s controls and labels that the user cannot see whole, or "" (those
+// in a scroll area inside the panel only when `scrolledToo`).
+QString hiddenControl(QWidget* panel, bool scrolledToo = true) {
     for (QWidget* c : panel->findChildren<QWidget*>()) {
+        if (!scrolledToo && scrolledWithin(c, panel)) continue;
         if (!qobject_cast<QAbstractButton*>(c) && !qobject_cast<QAbstractSlider*>(c) &&
             !qobject_cast<QAbstractSpinBox*>(c) && !qobject_cast<QLabel*>(c) &&
             !qobject_cast<QComboBox*>(c))
             continue;
         if (!c->isVisibleTo(panel)) continue; // not part of this group's controls
-        if (c->visibleRegion().boundingRect().size() != c->size())
+        // Drawn whole, and inside the panel: a panel squeezed below its minimum size lays
+        // its controls out past its own edge, over the next dock.
+        const QRect inPanel(c->mapTo(panel, QPoint(0, 0)), c->size());
+        if (c->visibleRegion().boundingRect().size() != c->size() ||
+            (!scrolledWithin(c, panel) && !panel->rect().contains(inPanel)))
             return c->metaObject()->className() + QString(" '") +
                    (qobject_cast<QLabel*>(c) ? qobject_cast<QLabel*>(c)->text().left(30)
                                              : c->objectName()) +
@@ -112,6 +127,42 @@ class TestGuiShell : public QObject {
         const QString evaluation = hiddenControl(w->evaluationPanel());
         QVERIFY2(evaluation.isEmpty(), qPrintable("Evaluation dock hides " + evaluation));
         QVERIFY(w->evaluationPanel()->caption().contains("exact to round-off"));
+        // E3's eight parameter rows fit whole; Aff3's thirteen fit at 1080 px height and
+        // scroll (never the buttons, the stack or the Evaluation dock) at 768.
+        for (const char* group : {"E3", "Aff3"}) {
+            w->transformPanel()->setCurrent(Transform::identity(group));
+            QTest::qWait(100);
+            const bool whole = std::string(group) == "E3" || size.height() >= 1080;
+            const QString hidden = hiddenControl(w->transformPanel(), whole);
+            QVERIFY2(hidden.isEmpty(),
+                     qPrintable(QString("%1: Transform dock hides %2").arg(group).arg(hidden)));
+            // Docks squeezed below their content overlap (the Transform dock's buttons
+            // drawn over the Evaluation dock's matrix).
+            // A dock whose content does not fit grows the window past the screen.
+            QVERIFY2(w->size() == size, qPrintable(QString("%1: the window grew to %2x%3")
+                                                       .arg(group)
+                                                       .arg(w->width())
+                                                       .arg(w->height())));
+            const QRect transformDock = w->transformPanel()->parentWidget()->geometry();
+            const QRect evaluationDock = w->evaluationPanel()->parentWidget()->geometry();
+            const int statusTop = w->height() - w->statusBar()->height();
+            QVERIFY2(evaluationDock.bottom() < statusTop,
+                     qPrintable(QString("%1: the Evaluation dock ends at %2, past the status "
+                                        "bar's top at %3")
+                                    .arg(group)
+                                    .arg(evaluationDock.bottom())
+                                    .arg(statusTop)));
+            QVERIFY2(!transformDock.intersects(evaluationDock),
+                     qPrintable(QString("%1: the Transform dock (bottom %2) overlaps the "
+                                        "Evaluation dock (top %3)")
+                                    .arg(group)
+                                    .arg(transformDock.bottom())
+                                    .arg(evaluationDock.top())));
+            const QString matrix = hiddenControl(w->evaluationPanel());
+            QVERIFY2(matrix.isEmpty(),
+                     qPrintable(QString("%1: Evaluation dock hides %2").arg(group).arg(matrix)));
+        }
+        w->transformPanel()->setCurrent(Transform::parse(kTilt.toStdString()));
         QSignalSpy done(w->exploration(), &gui::Exploration::analysisDone);
         w->exploration()->runSweep();
         QVERIFY(w->chartsDock()->isVisible());
@@ -204,9 +255,24 @@ class TestGuiShell : public QObject {
         QVERIFY(h != species->categories.end());
         QCOMPARE(species->palette.at(static_cast<std::size_t>(h - species->categories.begin())),
                  (std::array<double, 3>{1, 1, 1}));
+        // Atoms are balls sized by element: hydrogens smaller than carbons.
+        const std::vector<double>& radii = w->layer()->atomRadii();
+        QCOMPARE(static_cast<int64_t>(radii.size()), w->layer()->sample()->nodeCount());
+        const double hIndex = static_cast<double>(h - species->categories.begin());
+        const auto c = std::find(species->categories.begin(), species->categories.end(), "C");
+        QVERIFY(c != species->categories.end());
+        const double cIndex = static_cast<double>(c - species->categories.begin());
+        double hRadius = 0, cRadius = 0;
+        for (std::size_t i = 0; i < radii.size(); ++i) {
+            if (species->values[i] == hIndex) hRadius = radii[i];
+            if (species->values[i] == cIndex) cRadius = radii[i];
+        }
+        QVERIFY2(hRadius > 0 && hRadius < cRadius,
+                 qPrintable(QString("H %1 Å, C %2 Å").arg(hRadius).arg(cRadius)));
         w->open(real + "/trajectories/cmu_mocap_01_01.bvh");
         QVERIFY(shown.wait(30000));
         QCOMPARE(w->layer()->quantities()->shown(), QString("segment"));
+        QVERIFY(w->layer()->atomRadii().empty()); // joints are not atoms
         double up[3];
         w->viewport()->renderer()->GetActiveCamera()->GetViewUp(up);
         QVERIFY2(up[1] > 0.99, "BVH is Y-up: the walk stands upright");
