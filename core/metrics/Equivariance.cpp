@@ -26,7 +26,7 @@ struct Evaluator::State {
     std::size_t batchLimit = SIZE_MAX;
     bool onCpu = false;
     std::vector<std::string> notes;
-    int batch = 16;
+    int batch = kBatchAuto; // until resolved
     int64_t forwardBytes = 0;
     std::string batchChoice;
 };
@@ -78,34 +78,49 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
 Evaluator::~Evaluator() = default;
 
 void Evaluator::chooseBatch() {
-    if (options_.batch != kBatchAuto) {
-        state_->batch = std::max(0, options_.batch);
-        state_->batchChoice = (state_->batch == 0 ? std::string("all elements")
-                                                  : std::to_string(state_->batch) + " elements") +
-                              " per forward (--batch " + std::to_string(options_.batch) + ")";
-        return;
-    }
-    // Measured on a second forward: the model's first may allocate what it then keeps
-    // (weights cast to the dtype, caches), which depends on what ran before, and a batch
-    // that followed it would make the round-off of a scan differ from its shards'.
-    const PeakMemory peak =
-        measurePeakMemory([&] { forwardTransformed({GroupElement::identity()}); });
-    state_->forwardBytes = options_.device == DeviceKind::Cuda ? peak.cudaBytes : peak.cpuBytes;
-    const BatchBudget budget = batchBudget(options_.device);
-    state_->batch = autoBatchSize(state_->forwardBytes, budget);
-    state_->batchChoice = "auto: " + std::to_string(state_->batch) +
-                          " elements per forward (one forward peaks at " +
-                          megabytes(state_->forwardBytes) + "; budget " + megabytes(budget.bytes) +
-                          ", " + budget.source + ")";
+    if (options_.batch == kBatchAuto) return; // resolved by the first forward that needs it
+    state_->batch = std::max(0, options_.batch);
+    state_->batchChoice = (state_->batch == 0 ? std::string("all elements")
+                                              : std::to_string(state_->batch) + " elements") +
+                          " per forward (--batch " + std::to_string(options_.batch) + ")";
 }
 
+namespace {
+
+// `--batch auto` from one element's measured forward. It is a forward after f(x): the
+// model's first may allocate what it then keeps (weights cast to the dtype, caches), which
+// depends on what ran before, and a batch that followed it would make the round-off of a
+// scan differ from its shards'.
+struct BatchChoice {
+    int& batch;
+    int64_t& forwardBytes;
+    std::string& text;
+};
+
+void resolveAutoBatch(BatchChoice c, const PeakMemory& peak, DeviceKind device) {
+    c.forwardBytes = device == DeviceKind::Cuda ? peak.cudaBytes : peak.cpuBytes;
+    const BatchBudget budget = batchBudget(device);
+    c.batch = autoBatchSize(c.forwardBytes, budget);
+    c.text = "auto: " + std::to_string(c.batch) + " elements per forward (one forward peaks at " +
+             megabytes(c.forwardBytes) + "; budget " + megabytes(budget.bytes) + ", " +
+             budget.source + ")";
+}
+
+} // namespace
+
 int Evaluator::batch() const {
+    if (state_->batch == kBatchAuto) // asked before any check: measured on a forward of x
+        resolveAutoBatch({state_->batch, state_->forwardBytes, state_->batchChoice},
+                         measurePeakMemory([&] { forwardTransformed({GroupElement::identity()}); }),
+                         options_.device);
     return state_->batch;
 }
 const std::string& Evaluator::batchChoice() const {
+    batch();
     return state_->batchChoice;
 }
 int64_t Evaluator::forwardBytes() const {
+    batch();
     return state_->forwardBytes;
 }
 
@@ -217,17 +232,26 @@ ErrorReport Evaluator::errors(const std::vector<GroupElement>& elements,
     // At most `batch` elements, and about kBatchNodes nodes, per forward (memory).
     constexpr int64_t kBatchNodes = 1 << 18;
     const std::size_t byNodes = static_cast<std::size_t>(std::max<int64_t>(1, kBatchNodes / n));
-    const std::size_t chunk = state_->batch > 0
-                                  ? std::min(static_cast<std::size_t>(state_->batch), byNodes)
-                                  : elements.size();
-    for (std::size_t first = 0; first < elements.size(); first += chunk) {
+    for (std::size_t first = 0, chunk = 1; first < elements.size(); first += chunk) {
+        // With --batch auto the first element goes alone and its forward's peak sets the
+        // batch for the rest (no forward is spent on measuring).
+        const bool measure = state_->batch == kBatchAuto;
+        chunk = measure             ? 1
+                : state_->batch > 0 ? std::min(static_cast<std::size_t>(state_->batch), byNodes)
+                                    : elements.size();
         progress.report(static_cast<double>(first) / static_cast<double>(elements.size()),
                         "evaluating " + groupName);
         const std::vector<GroupElement> part(
             elements.begin() + static_cast<std::ptrdiff_t>(first),
             elements.begin() +
                 static_cast<std::ptrdiff_t>(std::min(elements.size(), first + chunk)));
-        const torch::Tensor actual = forwardTransformed(part);
+        torch::Tensor actual;
+        if (measure)
+            resolveAutoBatch({state_->batch, state_->forwardBytes, state_->batchChoice},
+                             measurePeakMemory([&] { actual = forwardTransformed(part); }),
+                             options_.device);
+        else
+            actual = forwardTransformed(part);
         const torch::Tensor expected = transformOutputs(part, state_->baseline, spec);
         // Per node: [B,N] row errors; per graph: [B,1].
         const torch::Tensor err = (spec.perNode ? (actual - expected).norm(2, -1)
