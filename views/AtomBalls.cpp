@@ -66,6 +66,11 @@ bool AtomBalls::setSample(const Sample& sample) {
             radii_.push_back(known ? byCategory[static_cast<std::size_t>(c)]
                                    : kBallFraction * elementRadius(""));
         }
+        // Coarser balls for big molecules: the triangles grow with atoms × resolution, and a
+        // software renderer still has to keep up with a drag.
+        const bool many = n > 500;
+        sphere_->SetThetaResolution(many ? 10 : 20);
+        sphere_->SetPhiResolution(many ? 7 : 14);
         vtkNew<vtkDoubleArray> radius;
         radius->SetName(kRadiusArray);
         radius->SetNumberOfValues(n);

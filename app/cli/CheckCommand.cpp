@@ -42,12 +42,9 @@ nlohmann::json fullRecord(const Session& s, const std::vector<ErrorReport>& repo
                            {"features", r.features},
                            {"seconds", r.seconds}});
     }
-    return {{"model", s.modelName},
-            {"data", s.dataName},
-            {"dtype", reports.front().dtype},
-            {"device", reports.front().device},
-            {"seed", s.options.seed},
-            {"results", results}};
+    return {{"model", s.modelName},           {"data", s.dataName},
+            {"dtype", reports.front().dtype}, {"device", reports.front().device},
+            {"seed", s.options.seed},         {"results", results}};
 }
 
 // PiecewiseE3 over the data's true parts (gt) or the model's predicted partition (pred).

@@ -2,6 +2,7 @@
 // follows one forward's peak and the device's budget, and the errors do not depend on it.
 
 #include "EvaluationSupport.h"
+#include "HostModel.h"
 #include "TestSupport.h"
 #include "groups/Group.h"
 #include "metrics/AutoBatch.h"
@@ -19,27 +20,18 @@ namespace {
 // Per node, the mean over all nodes of tanh(|x_i - x_j|²) times x_i: rotation-equivariant,
 // translation-variant, and its working set grows as N² per element like a fully
 // connected EGNN's.
-class PairwiseModel : public Model {
+class PairwiseModel : public test::HostModel {
   public:
     std::string name() const override { return "pairwise"; }
-    const ModelSpec& spec() const override { return spec_; }
     at::Tensor forward(const at::Tensor& pos, const at::Tensor&, const at::Tensor&) override {
         batches.push_back(pos.size(0));
         const torch::Tensor d = torch::cdist(pos, pos).pow(2); // [B,N,N]
         return torch::tanh(d).mean(-1, true) * pos;
     }
-    void setDevice(DeviceKind) override {}
-    void setFloat64(bool float64) override { float64_ = float64; }
-    DeviceKind device() const override { return DeviceKind::Cpu; }
-    bool float64() const override { return float64_; }
-    void save(const std::string&) const override {}
-    void load(const std::string&) override {}
 
     std::vector<int64_t> batches;
 
   private:
-    ModelSpec spec_;
-    bool float64_ = false;
 };
 
 Sample cloud(int64_t n) {

@@ -4,6 +4,7 @@
 // those of an evaluation that never ran out.
 
 #include "EvaluationSupport.h"
+#include "HostModel.h"
 #include "TestSupport.h"
 #include "groups/Group.h"
 #include "io/LoadDataset.h"
@@ -19,11 +20,10 @@ namespace {
 
 // tanh(x W) per node, not equivariant (so the errors are not all zero), that refuses
 // batches of more than `limit` elements as a full GPU would.
-class BatchLimitedModel : public Model {
+class BatchLimitedModel : public test::HostModel {
   public:
     explicit BatchLimitedModel(int64_t limit) : limit_(limit) {}
     std::string name() const override { return "batch-limited"; }
-    const ModelSpec& spec() const override { return spec_; }
     at::Tensor forward(const at::Tensor& pos, const at::Tensor&, const at::Tensor&) override {
         batches.push_back(pos.size(0));
         if (pos.size(0) > limit_)
@@ -31,12 +31,6 @@ class BatchLimitedModel : public Model {
                                         "CUDA out of memory (a test's stand-in)");
         return torch::tanh(pos.matmul(weights().to(pos.options())));
     }
-    void setDevice(DeviceKind) override {}
-    void setFloat64(bool float64) override { float64_ = float64; }
-    DeviceKind device() const override { return DeviceKind::Cpu; }
-    bool float64() const override { return float64_; }
-    void save(const std::string&) const override {}
-    void load(const std::string&) override {}
 
     std::vector<int64_t> batches; // the batch size of every forward tried
 
@@ -46,8 +40,6 @@ class BatchLimitedModel : public Model {
             .reshape({3, 3});
     }
     int64_t limit_;
-    ModelSpec spec_;
-    bool float64_ = false;
 };
 
 EvaluationOptions options(int batch) {
