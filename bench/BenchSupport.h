@@ -36,6 +36,12 @@ inline double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
+// The q-quantile (0..1) of v, the nearest rank below.
+inline double percentile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+}
+
 inline void printRow(const char* name, const std::vector<double>& seconds) {
     std::printf("%-28s median %9.2f ms   min %9.2f ms   (%zu runs)\n", name, 1e3 * median(seconds),
                 1e3 * *std::min_element(seconds.begin(), seconds.end()), seconds.size());

@@ -4,15 +4,16 @@
 //
 //   bench_live_latency [--points N=10000] [--changes K=30]
 
+#include "BenchData.h"
 #include "BenchSupport.h"
 #include "BuiltinModels.h"
+#include "LiveBench.h"
 #include "ModelWorker.h"
 #include "PointCloudLayer.h"
 #include "QuantityRegistry.h"
 #include "VtkViewport.h"
 #include "groups/Group.h"
 #include "io/LoadDataset.h"
-#include "scene/DemoScene.h"
 #include "util/Runtime.h"
 
 #include <QApplication>
@@ -24,21 +25,6 @@
 using namespace equiscope;
 
 namespace {
-
-std::shared_ptr<const Sample> firstPoints(int64_t n) {
-    const Sample demo = makeDemoDataset().samples.front();
-    Sample s;
-    const Field& p = demo.positions();
-    n = std::min(n, p.rows());
-    s.setField(Field::perNode("pos", FieldType::Position, n, 3,
-                              std::vector<double>(p.values.begin(), p.values.begin() + n * 3)));
-    return std::make_shared<const Sample>(std::move(s));
-}
-
-double percentile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
-}
 
 void measure(const char* label, const std::string& model, const ModelOptions& options,
              std::shared_ptr<const Sample> sample, int changes) {
@@ -69,27 +55,17 @@ void measure(const char* label, const std::string& model, const ModelOptions& op
     }
     std::printf("%-34s %lld nodes: median %8.1f ms   p95 %8.1f ms   (%d changes)\n", label,
                 static_cast<long long>(sample->nodeCount()), bench::median(ms),
-                percentile(ms, 0.95), changes);
+                bench::percentile(ms, 0.95), changes);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    int64_t points = 10000;
-    int changes = 30;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string k = argv[i];
-        if (k == "--points")
-            points = std::atoll(argv[i + 1]);
-        else if (k == "--changes")
-            changes = std::atoi(argv[i + 1]);
-    }
+    const bench::LiveBenchOptions o = bench::parseLiveBenchOptions(argc, argv);
     std::printf("threads: %d\n", configureRuntime());
-    const auto sample = firstPoints(points);
-    measure("frame_averaging(pointnet)", "frame_averaging", {{"backbone", "pointnet"}}, sample,
-            changes);
-    measure("egnn (kNN, k=16)", "egnn", {}, sample, changes);
-    measure("mlp (baseline)", "mlp", {}, sample, changes);
+    const auto sample = bench::firstDemoPoints(o.points);
+    for (const auto& m : bench::liveBenchModels())
+        measure(m.label, m.name, m.options, sample, o.changes);
     return 0;
 }

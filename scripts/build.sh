@@ -8,5 +8,7 @@ BUILD_DIR="${EQUISCOPE_BUILD_DIR:-build}"
 export CCACHE_BASEDIR="$PWD"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+# LibTorch's precompiled header (cmake/EquiScopeTorchPch.cmake) is cached only with these.
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "$@"
 cmake --build "$BUILD_DIR" -j"$(nproc)"

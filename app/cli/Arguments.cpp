@@ -83,9 +83,9 @@ std::vector<std::string> splitList(const std::string& text, char separator) {
 }
 
 std::vector<std::string> sessionOptions() {
-    return {"model",       "model-option", "load",    "output", "per",
-            "feature-dim", "data",         "samples", "seed",   "dtype",
-            "device",      "features",     "batch",   "index",  "frame"};
+    return {"model", "model-option", "load",  "output",     "per",    "feature-dim",
+            "data",  "samples",      "seed",  "dtype",      "device", "features",
+            "batch", "index",        "frame", "graph-reuse"};
 }
 
 std::unique_ptr<Model> createSessionModel(const Arguments& args) {
@@ -117,6 +117,10 @@ EvaluationOptions evaluationOptions(const Arguments& args) {
                     "forward), got '" +
                     batch + "'");
     o.batch = static_cast<int>(elements);
+    const std::string reuse = args.get("graph-reuse", "on");
+    if (reuse != "on" && reuse != "off")
+        throw Error("--graph-reuse expects on or off, got '" + reuse + "'");
+    o.reuseGraphs = reuse == "on";
     return o;
 }
 

@@ -33,7 +33,8 @@ class Arguments {
 std::vector<std::string> splitList(const std::string& text, char separator = ',');
 
 // What --model, --model-option, --load, --output/--per/--feature-dim, --data,
-// --samples, --seed, --dtype, --device, --features, --batch, --index, --frame describe.
+// --samples, --seed, --dtype, --device, --features, --batch, --graph-reuse, --index,
+// --frame describe.
 struct Session {
     std::string modelName, dataName;
     std::unique_ptr<Model> model;

@@ -117,6 +117,7 @@ int run(const std::vector<std::string>& argv, bool profile) {
                                     {"seed", s.options.seed},
                                     {"batch", evaluator.batch()},
                                     {"forward_bytes", evaluator.forwardBytes()},
+                                    {"graph_builds", evaluator.graphBuilds()},
                                     {"results", results}};
         std::cout << out.dump() << "\n";
     } else {
@@ -126,6 +127,9 @@ int run(const std::vector<std::string>& argv, bool profile) {
                   << reports.front().dtype << " on " << reports.front().device << "  seed "
                   << s.options.seed << "\n";
         std::cout << "batch " << evaluator.batchChoice() << "\n";
+        if (evaluator.graphBuilds() > 0)
+            std::cout << "graph: built on x once, relabelled for each distance-preserving element "
+                         "(--graph-reuse off rebuilds it per element)\n";
         int width = 16;
         for (const auto& r : reports) width = std::max(width, static_cast<int>(r.group.size()) + 2);
         std::cout << std::left << std::setw(width) << "group" << std::right << std::setw(9)

@@ -1,6 +1,7 @@
 #include "metrics/Equivariance.h"
 
 #include "metrics/BatchedAction.h"
+#include "models/DistanceGraphs.h"
 #include "models/Features.h"
 #include "util/Error.h"
 #include "util/MemoryProbe.h"
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace equiscope {
 
@@ -29,6 +31,7 @@ struct Evaluator::State {
     int batch = kBatchAuto; // until resolved
     int64_t forwardBytes = 0;
     std::string batchChoice;
+    std::unique_ptr<DistanceGraphs> graphs; // of x, when options.reuseGraphs
 };
 
 namespace {
@@ -59,6 +62,7 @@ Evaluator::Evaluator(Model& model, const Sample& sample, EvaluationOptions optio
     state_->feat = fromHost(feat.values, n, feat.width).to(device);
     state_->features = feat.description;
     state_->timeColumns = feat.timeColumns;
+    if (options_.reuseGraphs) state_->graphs = std::make_unique<DistanceGraphs>(pos.values, n);
     if (spec.usesEdges()) {
         if (sample.edgeIndex.empty())
             throw Error("the model takes edge_index but the data has no edges");
@@ -135,6 +139,10 @@ SampleContext Evaluator::context() const {
     return sampleContext(sample_);
 }
 
+int Evaluator::graphBuilds() const {
+    return state_->graphs ? state_->graphs->builds() : 0;
+}
+
 const std::vector<std::string>& Evaluator::notes() const {
     return state_->notes;
 }
@@ -207,6 +215,9 @@ at::Tensor Evaluator::forwardBatch(const std::vector<GroupElement>& elements) co
         }
         edges = edges.to(opts.device());
     }
+    std::optional<ScopedDistanceBatch> reuse;
+    if (state_->graphs && std::all_of(elements.begin(), elements.end(), preservesDistances))
+        reuse.emplace(pos, *state_->graphs, elements);
     return model_.forward(pos, feat, edges).to(state_->pos.device(), torch::kFloat64);
 }
 

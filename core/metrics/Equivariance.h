@@ -27,6 +27,9 @@ struct EvaluationOptions {
     // Elements per forward, at most ~262k nodes per forward; 0: all at once; kBatchAuto:
     // from one forward's measured peak memory and the device's budget (metrics/AutoBatch.h).
     int batch = kBatchAuto;
+    // Graphs built from distances (kNN) made once on x and relabelled for every distance-
+    // preserving element (models/DistanceGraphs.h); false rebuilds them on each g.x.
+    bool reuseGraphs = true;
     double epsilon = 1e-12;
 };
 
@@ -86,6 +89,8 @@ class Evaluator {
     // Peak memory LibTorch took for one element's forward on the evaluation device,
     // measured (on a second forward of x) only for kBatchAuto; 0 otherwise.
     int64_t forwardBytes() const;
+    // Distance graphs of x built so far for reuse (one per model graph kind, e.g. kNN).
+    int graphBuilds() const;
     SampleContext context() const;
     const std::string& featureDescription() const;
     Model& model() const { return model_; }

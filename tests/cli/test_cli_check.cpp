@@ -5,6 +5,8 @@
 #include "ScriptedModels.h"
 #include "TestSupport.h"
 
+#include <cmath>
+
 namespace {
 
 using Run = equiscope::test::CliRun;
@@ -46,8 +48,9 @@ class TestCliCheck : public QObject {
         const QJsonObject o = r.json();
         QStringList keys = o.keys();
         keys.sort();
-        QCOMPARE(keys, QStringList({"batch", "data", "device", "dtype", "forward_bytes", "model",
-                                    "results", "seed"}));
+        QCOMPARE(keys, QStringList({"batch", "data", "device", "dtype", "forward_bytes",
+                                    "graph_builds", "model", "results", "seed"}));
+        QCOMPARE(o["graph_builds"].toInt(), 0); // a TorchScript model builds its own graphs
         QVERIFY(o["batch"].toInt() >= 1 && o["forward_bytes"].toDouble() > 0); // --batch auto
         QCOMPARE(o["dtype"].toString(), QString("float32"));
         QCOMPARE(o["device"].toString(), QString("cpu"));
@@ -116,6 +119,26 @@ class TestCliCheck : public QObject {
         QTest::newRow("finite group sweep")
             << QStringList{"sweep", "--model", "mlp", "--group", "Perm"};
         QTest::newRow("bad axis") << QStringList{"sweep", "--model", "mlp", "--axis", "1,2"};
+        QTest::newRow("bad graph reuse")
+            << QStringList{"check", "--model", "mlp", "--group", "SO3", "--graph-reuse", "maybe"};
+    }
+
+    // A kNN EGNN's graph is built once on x and relabelled for E3 x Perm elements; without
+    // reuse it is rebuilt on each g.x, and the errors agree to round-off.
+    void knnGraphIsBuiltOnceAndChangesNoError() {
+        const QStringList args = {"check",     "--model", "egnn",    "--model-option",
+                                  "graph=knn", "--group", "E3,Perm", "--samples",
+                                  "6",         "--dtype", "float64", "--json"};
+        const Run reused = cli(args);
+        const Run rebuilt = cli(args + QStringList{"--graph-reuse", "off"});
+        QCOMPARE(reused.status, 0);
+        QCOMPARE(rebuilt.status, 0);
+        QCOMPARE(reused.json()["graph_builds"].toInt(), 1);
+        QCOMPARE(rebuilt.json()["graph_builds"].toInt(), 0);
+        for (int g = 0; g < 2; ++g) {
+            QVERIFY(meanOf(reused, g) < 1e-10);
+            QVERIFY(std::abs(meanOf(reused, g) - meanOf(rebuilt, g)) < 1e-12);
+        }
     }
     void badInputExitsTwo() {
         QFETCH(QStringList, args);
