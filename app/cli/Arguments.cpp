@@ -88,7 +88,7 @@ std::vector<std::string> sessionOptions() {
             "batch", "index",        "frame", "graph-reuse"};
 }
 
-std::unique_ptr<Model> createSessionModel(const Arguments& args) {
+std::unique_ptr<Model> createSessionModel(const Arguments& args, const ModelOptions& overrides) {
     if (!args.has("model"))
         throw Error("--model NAME|FILE.pt is required (see equiscope-cli models)");
     ModelOptions options;
@@ -97,6 +97,7 @@ std::unique_ptr<Model> createSessionModel(const Arguments& args) {
          {std::pair{"output", "output"}, {"per", "per"}, {"feature-dim", "feature_dim"}})
         if (args.has(flag)) options[key] = args.get(flag);
     if (args.has("load")) options[kWeightsOption] = args.get("load");
+    for (const auto& [key, value] : overrides) options[key] = value;
     return createModel(args.get("model"), options);
 }
 

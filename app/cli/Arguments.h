@@ -46,7 +46,9 @@ struct Session {
 std::vector<std::string> sessionOptions();
 Session openSession(const Arguments& args);
 // The parts of a session that do not depend on the data (what a scan shares over units).
-std::unique_ptr<Model> createSessionModel(const Arguments& args);
+// `overrides` replace the model options given on the command line.
+std::unique_ptr<Model> createSessionModel(const Arguments& args,
+                                          const ModelOptions& overrides = {});
 EvaluationOptions evaluationOptions(const Arguments& args);
 
 } // namespace equiscope::cli

@@ -119,27 +119,15 @@ class TestCliCheck : public QObject {
         QTest::newRow("finite group sweep")
             << QStringList{"sweep", "--model", "mlp", "--group", "Perm"};
         QTest::newRow("bad axis") << QStringList{"sweep", "--model", "mlp", "--axis", "1,2"};
+        QTest::newRow("samples sweep of a model without K")
+            << QStringList{"sweep", "--model", "mlp", "--over", "samples"};
+        QTest::newRow("decreasing K")
+            << QStringList{"sweep", "--model", "affine_mc", "--over", "samples", "--values", "4,2"};
+        QTest::newRow("bad over") << QStringList{"sweep", "--model", "mlp", "--over", "time"};
         QTest::newRow("bad graph reuse")
             << QStringList{"check", "--model", "mlp", "--group", "SO3", "--graph-reuse", "maybe"};
     }
 
-    // A kNN EGNN's graph is built once on x and relabelled for E3 x Perm elements; without
-    // reuse it is rebuilt on each g.x, and the errors agree to round-off.
-    void knnGraphIsBuiltOnceAndChangesNoError() {
-        const QStringList args = {"check",     "--model", "egnn",    "--model-option",
-                                  "graph=knn", "--group", "E3,Perm", "--samples",
-                                  "6",         "--dtype", "float64", "--json"};
-        const Run reused = cli(args);
-        const Run rebuilt = cli(args + QStringList{"--graph-reuse", "off"});
-        QCOMPARE(reused.status, 0);
-        QCOMPARE(rebuilt.status, 0);
-        QCOMPARE(reused.json()["graph_builds"].toInt(), 1);
-        QCOMPARE(rebuilt.json()["graph_builds"].toInt(), 0);
-        for (int g = 0; g < 2; ++g) {
-            QVERIFY(meanOf(reused, g) < 1e-10);
-            QVERIFY(std::abs(meanOf(reused, g) - meanOf(rebuilt, g)) < 1e-12);
-        }
-    }
     void badInputExitsTwo() {
         QFETCH(QStringList, args);
         const Run r = cli(args);
@@ -168,6 +156,59 @@ class TestCliCheck : public QObject {
         QVERIFY(tilted.json()["points"][2]["mean_error"].toDouble() > 1e-2);
     }
 
+    // affine_mc's error against K: about 1/sqrt(K) under rotations, whose Haar measure the
+    // samples follow; a floor under GL3's stretches, which no probability measure is
+    // invariant under. The reference line starts at the first point.
+    void sweepOverSamplesConverges() {
+        const QStringList common = {"sweep",       "--model",   "affine_mc", "--over",
+                                    "samples",     "--values",  "1,4,16,64", "--data",
+                                    "shapes:test", "--index",   "7",         "--dtype",
+                                    "float64",     "--samples", "8",         "--json"};
+        const Run so3 = cli(common + QStringList{"--group", "SO3"});
+        const Run gl3 = cli(common + QStringList{"--group", "GL3"});
+        QCOMPARE(so3.status, 0);
+        QCOMPARE(gl3.status, 0);
+        const QJsonArray p = so3.json()["points"].toArray();
+        QCOMPARE(p.size(), 4);
+        QCOMPARE(p[0]["samples"].toInt(), 1);
+        QCOMPARE(p[0]["reference"].toDouble(), p[0]["mean_error"].toDouble());
+        QVERIFY(std::abs(p[3]["reference"].toDouble() - p[0]["mean_error"].toDouble() / 8) < 1e-12);
+        QVERIFY(p[3]["mean_error"].toDouble() < p[0]["mean_error"].toDouble() / 3);
+        const double slope = so3.json()["slope"].toDouble(),
+                     flatter = gl3.json()["slope"].toDouble();
+        QVERIFY2(slope < -0.3 && slope > -0.8, qPrintable(QString::number(slope)));
+        QVERIFY2(flatter > slope, qPrintable(QString::number(flatter)));
+        // At K = 64 the rotations follow the reference line, the stretches stay above it.
+        const auto aboveReference = [](const Run& r) {
+            const QJsonObject last = r.json()["points"][3].toObject();
+            return last["mean_error"].toDouble() / last["reference"].toDouble();
+        };
+        QVERIFY(aboveReference(so3) < 1.5);
+        QVERIFY(aboveReference(gl3) > 1.3 * aboveReference(so3));
+        const Run csv = cli({"sweep", "--model", "affine_mc", "--over", "samples", "--values",
+                             "1,2", "--data", "shapes:test", "--samples", "2"});
+        QCOMPARE(csv.status, 0);
+        QVERIFY(csv.out.startsWith("samples,mean_error,max_error,reference"));
+        QCOMPARE(csv.out.trimmed().split('\n').size(), 4); // header, 2 rows, the slope
+    }
+
+    // A kNN EGNN's graph is built once on x and relabelled for E3 x Perm elements; without
+    // reuse it is rebuilt on each g.x, and the errors agree to round-off.
+    void knnGraphIsBuiltOnceAndChangesNoError() {
+        const QStringList args = {"check",  "--model",     "egnn",    "--model-option", "graph=knn",
+                                  "--data", "shapes:test", "--group", "E3,Perm",        "--samples",
+                                  "6",      "--dtype",     "float64", "--json"};
+        const Run reused = cli(args);
+        const Run rebuilt = cli(args + QStringList{"--graph-reuse", "off"});
+        QCOMPARE(reused.status, 0);
+        QCOMPARE(rebuilt.status, 0);
+        QCOMPARE(reused.json()["graph_builds"].toInt(), 1);
+        QCOMPARE(rebuilt.json()["graph_builds"].toInt(), 0);
+        for (int g = 0; g < 2; ++g) {
+            QVERIFY(meanOf(reused, g) < 1e-10);
+            QVERIFY(std::abs(meanOf(reused, g) - meanOf(rebuilt, g)) < 1e-12);
+        }
+    }
     void profileAndLie() {
         const Run p = cli({"profile", "--model", "egnn", "--samples", "2", "--json", "--data",
                            equiscope::test::realPointClouds() + "/pcl_bunny_ascii.pcd"});
