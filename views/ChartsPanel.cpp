@@ -172,6 +172,7 @@ void ChartsPanel::setBars(Chart which, const QString& title, const QString& seri
     bars->attachAxis(x);
     bars->attachAxis(y);
     show(which);
+    Q_EMIT barsChanged(which);
 }
 
 void ChartsPanel::setProfile(const std::vector<ErrorReport>& reports, const QString& state) {

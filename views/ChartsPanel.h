@@ -43,6 +43,8 @@ class ChartsPanel : public QWidget {
     void sweepRequested();
     void profileRequested();
     void lieRequested();
+    // A profile or Lie chart was redrawn (each partial result as it arrives, then the last).
+    void barsChanged(views::ChartsPanel::Chart chart);
 
   private:
     void setBars(Chart which, const QString& title, const QString& series, const QString& xTitle,

@@ -25,7 +25,6 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
-#include <QTimer>
 #include <set>
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
@@ -117,17 +116,15 @@ class TestGuiExploration : public QObject {
     void profileDrawsEachGroupAsItArrives() {
         applyAndWait("mlp", {{"output", "vector"}});
         QSignalSpy done(window_->exploration(), &gui::Exploration::analysisDone);
-        std::set<qsizetype> partial; // CSV rows seen before the end: header + groups so far
-        QTimer watch;
-        watch.setInterval(5);
-        connect(&watch, &QTimer::timeout, this, [&] {
-            if (done.isEmpty())
-                partial.insert(window_->charts()->csv(views::ChartsPanel::ProfileChart).size());
-        });
-        watch.start();
+        std::set<qsizetype> partial; // CSV rows of each drawing: header + groups so far
+        const auto seen = connect(window_->charts(), &views::ChartsPanel::barsChanged, this,
+                                  [&](views::ChartsPanel::Chart chart) {
+                                      if (chart == views::ChartsPanel::ProfileChart)
+                                          partial.insert(window_->charts()->csv(chart).size());
+                                  });
         window_->exploration()->runProfile();
         QVERIFY(done.wait(120000));
-        watch.stop();
+        disconnect(seen);
         const auto groups = static_cast<qsizetype>(candidateGroups().size());
         QCOMPARE(window_->charts()->csv(views::ChartsPanel::ProfileChart).size(), groups + 1);
         partial.erase(0); // before the first bar (the chart still empty)
@@ -140,17 +137,15 @@ class TestGuiExploration : public QObject {
         applyAndWait("mlp", {{"output", "vector"}});
         window_->transformPanel()->setCurrent(Transform::identity("SE3"));
         QSignalSpy done(window_->exploration(), &gui::Exploration::analysisDone);
-        std::set<qsizetype> partial; // CSV rows seen before the end: header + generators so far
-        QTimer watch;
-        watch.setInterval(2);
-        connect(&watch, &QTimer::timeout, this, [&] {
-            if (done.isEmpty())
-                partial.insert(window_->charts()->csv(views::ChartsPanel::LieChart).size());
-        });
-        watch.start();
+        std::set<qsizetype> partial; // CSV rows of each drawing: header + generators so far
+        const auto seen = connect(window_->charts(), &views::ChartsPanel::barsChanged, this,
+                                  [&](views::ChartsPanel::Chart chart) {
+                                      if (chart == views::ChartsPanel::LieChart)
+                                          partial.insert(window_->charts()->csv(chart).size());
+                                  });
         window_->exploration()->runLie();
         QVERIFY(done.wait(120000));
-        watch.stop();
+        disconnect(seen);
         QCOMPARE(window_->charts()->csv(views::ChartsPanel::LieChart).size(), 7); // 6 generators
         partial.erase(0);
         partial.erase(1);
