@@ -5,12 +5,14 @@
 #include "Arguments.h"
 #include "BuiltinModels.h"
 #include "Commands.h"
+#include "ScanProgress.h"
 #include "io/TextScanner.h"
 #include "metrics/SampleConvergence.h"
 #include "metrics/Sweep.h"
 #include "models/ModelRegistry.h"
 #include "util/Error.h"
 
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -84,11 +86,21 @@ int sweepSamples(const Arguments& args) {
                     args.get("model") + "'");
     const auto group = makeGroup(args.get("group", "SO3"));
     Session s = openSession(args);
+    const std::vector<int> values = samplesList(args);
+    const auto total = static_cast<int64_t>(values.size());
+    ScanProgress shown("sweep over K", total); // one check per K: seconds each at large K
+    const Progress progress(
+        [&](double fraction, const std::string&) {
+            shown.advance(static_cast<int64_t>(std::lround(fraction * static_cast<double>(total))));
+        },
+        nullptr);
     const ConvergenceReport r = sampleConvergence(
         [&](int k) {
             return createSessionModel(args, {{"samples", std::to_string(k)}});
         },
-        s.data.samples.front(), s.options, *group, samplesList(args));
+        s.data.samples.front(), s.options, *group, values, progress);
+    shown.advance(total);
+    shown.finish();
     if (args.has("json")) {
         nlohmann::json points = nlohmann::json::array();
         for (const auto& p : r.points)
