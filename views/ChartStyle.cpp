@@ -6,6 +6,7 @@
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLogValueAxis>
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
@@ -79,6 +80,21 @@ void addAxis(QChart* chart, QAbstractAxis* axis, Qt::Alignment side) {
                      [labels, log] { relabel(labels, log); });
     QObject::connect(log, &QLogValueAxis::baseChanged, labels,
                      [labels, log] { relabel(labels, log); });
+}
+
+QValueAxis* epochAxis(int epochs) {
+    auto* axis = new QValueAxis;
+    axis->setTitleText(QObject::tr("epoch"));
+    axis->setRange(0, epochs);
+    axis->setLabelFormat("%d"); // epochs are whole: "300", not "300.0"
+    axis->applyNiceNumbers();
+    return axis;
+}
+
+void attachToAll(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
+    addAxis(chart, x, Qt::AlignBottom);
+    addAxis(chart, y, Qt::AlignLeft);
+    for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
 }
 
 } // namespace equiscope::views

@@ -9,6 +9,7 @@ class QChart;
 class QChartView;
 class QLogValueAxis;
 class QString;
+class QValueAxis;
 
 namespace equiscope::views {
 
@@ -25,5 +26,9 @@ QString tickLabel(int mantissa, int exponent);
 // printf's, "1e-07"): it is hidden behind a category axis over log10 of its range, which
 // follows its range as it changes.
 void addAxis(QChart* chart, QAbstractAxis* axis, Qt::Alignment side);
+// A training chart's x axis: "epoch", 0..epochs, whole-number labels.
+QValueAxis* epochAxis(int epochs);
+// addAxis for x (bottom) and y (left), then every series of the chart attached to both.
+void attachToAll(QChart* chart, QAbstractAxis* x, QAbstractAxis* y);
 
 } // namespace equiscope::views

@@ -38,21 +38,6 @@ QChart* newChart(QChartView* view, const QString& title) {
     return chart;
 }
 
-QValueAxis* epochAxis(int epochs) {
-    auto* axis = new QValueAxis;
-    axis->setTitleText(QObject::tr("epoch"));
-    axis->setRange(0, epochs);
-    axis->setLabelFormat("%d"); // epochs are whole: "300", not "300.0"
-    axis->applyNiceNumbers();
-    return axis;
-}
-
-void attachAll(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
-    addAxis(chart, x, Qt::AlignBottom);
-    addAxis(chart, y, Qt::AlignLeft);
-    for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
-}
-
 } // namespace
 
 TrainingPanel::TrainingPanel(const QStringList& tasks, const QStringList& models, QWidget* parent)
@@ -172,7 +157,7 @@ void TrainingPanel::beginRun(const TrainingChartSetup& setup) {
     loss->addSeries(trainLoss_);
     loss->addSeries(validation_);
     auto* ly = logAxis(tr("loss"), 1e-5, 1e5);
-    attachAll(loss, epochAxis(setup.epochs), ly);
+    attachToAll(loss, epochAxis(setup.epochs), ly);
 
     QChart* lam = newChart(
         lambdaView_, setup.model == "per"
@@ -195,7 +180,7 @@ void TrainingPanel::beginRun(const TrainingChartSetup& setup) {
     ay->setTitleText(tr("λ"));
     ay->setRange(0, setup.initialLambda * 1.05);
     ay->applyNiceNumbers();
-    attachAll(lam, epochAxis(setup.epochs), ay);
+    attachToAll(lam, epochAxis(setup.epochs), ay);
 
     table_->setRowCount(0);
     newChart(levelsView_, tr("Learned levels (after training)"));

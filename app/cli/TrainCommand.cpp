@@ -29,7 +29,12 @@ constexpr const char* kUsage =
     "[--device cpu|cuda] [--out DIR [--resume]] [--json]\n"
     "       equiscope-cli train per --task inertia|cossim|motion [--model per|mlp|rpp|emlp] "
     "[--variant V] [--epsilon E] [--epochs N] [--adjust-epoch N] [--lambda L] [--lr R] "
-    "[--seed S] [--device cpu|cuda|auto] [--out DIR [--resume] [--checkpoint-every N]] [--json]";
+    "[--seed S] [--device cpu|cuda|auto] [--out DIR [--resume] [--checkpoint-every N]] [--json]\n"
+    "       equiscope-cli train augment --task shapes [--model pointnet|affine_mc|affine_fa] "
+    "[--families rotz,rot,reflect,scale,affine] [--epsilon E] [--epochs N] [--seed S] "
+    "[--device D] [--out DIR [--resume]] [--json]\n"
+    "       equiscope-cli train classify --task shapes [--model pointnet|affine_mc|affine_fa] "
+    "[--augment none|all|learned] [--epochs N] [--seed S] [--device D] [--out DIR] [--json]";
 
 per::PerConfig configFrom(const Arguments& args) {
     per::PerConfig c = per::PerConfig::defaultsFor(args.get("task", "inertia"));
@@ -133,6 +138,8 @@ int runTrain(const std::vector<std::string>& argv) {
     if (kind == "egnn") return trainCommand("train", [&] { return egnnRun(argv); });
     if (kind == "per") return trainCommand("train", [&] { return perRun(argv); });
     if (kind == "apen") return trainCommand("train", [&] { return apenRun(argv); });
+    if (kind == "augment") return trainCommand("train", [&] { return augmentRun(argv); });
+    if (kind == "classify") return trainCommand("train", [&] { return classifyRun(argv); });
     return guarded("train", []() -> int { throw Error(kUsage); });
 }
 

@@ -43,4 +43,8 @@ Progress consoleProgress(int& lastTenth);
 // equiscope-cli train apen (TrainApen.cpp); argv[0] is "apen".
 TrainRun apenRun(const std::vector<std::string>& argv);
 
+// equiscope-cli train augment / train classify (TrainAugment.cpp); argv[0] is the kind.
+TrainRun augmentRun(const std::vector<std::string>& argv);
+TrainRun classifyRun(const std::vector<std::string>& argv);
+
 } // namespace equiscope::cli

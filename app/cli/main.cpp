@@ -28,6 +28,8 @@ void printUsage(std::ostream& out) {
            "symmetries\n"
            "  train per --task inertia|cossim|motion  soft-equivariance training; learned "
            "symmetry levels\n"
+           "  train augment --task shapes  invariance-constrained augmentation; learned levels\n"
+           "  train classify --task shapes  a shape classifier, tested on distorted splits\n"
            "  simulate nbody --n N --seed S --out FILE.npz  the charged n-body dataset\n"
            "  sh --lmax L --points P.npy --out Y.npy   real spherical harmonics (e3nn's basis)\n"
            "  tp --kind gaunt|gaunt-grid|gaunt-dense|cg ...  tensor product of coefficient arrays\n"

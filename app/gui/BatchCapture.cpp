@@ -1,5 +1,7 @@
 #include "BatchCapture.h"
 
+#include "AugmentController.h"
+#include "AugmentPanel.h"
 #include "Exploration.h"
 #include "MainWindow.h"
 #include "PartsExplorer.h"
@@ -26,12 +28,18 @@ void fail(const QString& message) {
     QApplication::exit(kExitBadInput);
 }
 
+// What --capture training grabs: the panel of the method --train runs.
+QWidget* trainingPanel(MainWindow& window, const LaunchOptions& o) {
+    if (o.train == "shapes") return window.augmentTraining()->panel();
+    return window.training()->panel();
+}
+
 // Lets the window map and lay out, then writes the PNG and exits.
 void shoot(MainWindow& window, const LaunchOptions& o) {
     QTimer::singleShot(150, &window, [&window, o] {
         const bool written = o.capture == "window" ? window.grab().save(o.screenshot, "PNG")
                              : o.capture == "training"
-                                 ? window.training()->panel()->grab().save(o.screenshot, "PNG")
+                                 ? trainingPanel(window, o)->grab().save(o.screenshot, "PNG")
                                  : window.exportPng(o.screenshot);
         if (!written) return fail(QStringLiteral("could not write %1").arg(o.screenshot));
         QApplication::exit(0);
@@ -44,7 +52,7 @@ void fixSizes(MainWindow& window, const LaunchOptions& o) {
     if (o.capture == "window") {
         window.setFixedSize(o.size); // the PNG is the window: exactly W x H
     } else if (o.capture == "training") {
-        window.training()->panel()->setFixedSize(o.size);
+        trainingPanel(window, o)->setFixedSize(o.size);
     } else {
         window.viewport()->setFixedSize(o.size);
     }
@@ -80,7 +88,16 @@ void connectAnalyses(MainWindow& window, const LaunchOptions& o) {
 void prepareBatchCapture(MainWindow& window, const LaunchOptions& o) {
     fixSizes(window, o);
     QObject::connect(window.sessions(), &SessionController::restored, &window, [&window, o] {
-        if (!o.train.isEmpty()) {
+        if (o.train == "shapes") {
+            window.showTrainingMethod(1);
+            auto config = window.augmentTraining()->config();
+            if (o.trainEpochs > 0) { // the warm-up keeps its share of the epochs
+                config.dualStart = config.dualStart * o.trainEpochs / config.epochs;
+                config.epochs = o.trainEpochs;
+            }
+            window.augmentTraining()->setConfig(config);
+            window.augmentTraining()->start();
+        } else if (!o.train.isEmpty()) {
             auto config = per::PerConfig::defaultsFor(o.train.toStdString());
             if (o.trainEpochs > 0) config.setEpochs(o.trainEpochs);
             window.training()->setConfig(config);
@@ -89,11 +106,12 @@ void prepareBatchCapture(MainWindow& window, const LaunchOptions& o) {
             shoot(window, o);
         }
     });
-    QObject::connect(window.training(), &TrainingController::finished, &window,
-                     [&window, o](bool completed) {
-                         if (completed) return shoot(window, o);
-                         QApplication::exit(kExitBadInput);
-                     });
+    const auto trained = [&window, o](bool completed) {
+        if (completed) return shoot(window, o);
+        QApplication::exit(kExitBadInput);
+    };
+    QObject::connect(window.training(), &TrainingController::finished, &window, trained);
+    QObject::connect(window.augmentTraining(), &AugmentController::finished, &window, trained);
     connectAnalyses(window, o);
     QObject::connect(window.exploration()->worker(), &ModelWorker::failed, &window, &fail);
     QObject::connect(window.exploration(), &Exploration::modelFailed, &window,

@@ -62,10 +62,13 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
                "the screenshot; needs --model.",
                "name"),
         option("train",
-               "Train PER on a task (inertia, cossim, motion) in the Training tab before "
-               "the screenshot.",
+               "Train PER on a task (inertia, cossim, motion), or augment on shapes, in "
+               "the Training tab before the screenshot.",
                "task"),
-        option("train-epochs", "Epochs of --train (default: the task's own).", "N"),
+        option("train-epochs",
+               "Epochs of --train (default: the task's own; shapes: the warm-up keeps its "
+               "share).",
+               "N"),
         option("view", "Open a view at start: spherical (Spherical functions).", "name"),
         option("scan-results",
                "Open a scan's results (equiscope-cli scan --out FILE) in the Dataset dock, and "
@@ -114,8 +117,9 @@ std::optional<LaunchOptions> parseCommandLine(const QStringList& arguments, QStr
             return std::nullopt;
         }
     }
-    if (!o.train.isEmpty() && !TrainingController::taskNames().contains(o.train)) {
-        error = QStringLiteral("--train takes %1").arg(TrainingController::taskNames().join(", "));
+    const QStringList trainable = TrainingController::taskNames() << "shapes";
+    if (!o.train.isEmpty() && !trainable.contains(o.train)) {
+        error = QStringLiteral("--train takes %1").arg(trainable.join(", "));
         return std::nullopt;
     }
     if (!QStringList{"viewport", "window", "training"}.contains(o.capture) ||

@@ -46,6 +46,7 @@ class PartsExplorer;
 class SessionController;
 class SphericalExplorer;
 class TrainingController;
+class AugmentController;
 
 // File ▸ Open's filter, from every registered reader: "All supported data (*.ply …);;
 // PLY (*.ply);;…;;All files (*)".
@@ -74,6 +75,9 @@ class MainWindow : public QMainWindow {
     views::EvaluationPanel* evaluationPanel() const { return evaluationPanel_; }
     views::ChartsPanel* charts() const { return charts_; }
     TrainingController* training() const { return training_; }
+    AugmentController* augmentTraining() const { return augment_; }
+    // Shows the Training tab's method: 0 PER, 1 augment.
+    void showTrainingMethod(int method);
     Exploration* exploration() const { return exploration_; }
     views::PartsPanel* partsPanel() const { return partsPanel_; }
     QDockWidget* partsDock() const { return partsDock_; }
@@ -124,6 +128,7 @@ class MainWindow : public QMainWindow {
     void buildToolBar(QAction* open, QAction* resetCamera, QAction* exportPng);
     void buildDocks();
     QWidget* buildWelcome();
+    QWidget* buildTraining();
     void connectWorker();
     void connectLoader();
     void connectModels();
@@ -165,6 +170,8 @@ class MainWindow : public QMainWindow {
     bool askModelSpec_ = false; // the Model dock's load: a TorchScript file without a spec asks
     Exploration* exploration_ = nullptr;
     TrainingController* training_ = nullptr;
+    AugmentController* augment_ = nullptr;
+    QComboBox* trainingMethod_ = nullptr;
     DatasetLoader* loader_ = nullptr;
     SessionController* sessions_ = nullptr;
     std::shared_ptr<const Dataset> dataset_;

@@ -2,6 +2,8 @@
 // its evaluation on the right (whole, without scrolling, from 1366x768 up), charts,
 // training and the timeline at the bottom, opened when they have something to show.
 
+#include "AugmentController.h"
+#include "AugmentPanel.h"
 #include "BuiltinModels.h"
 #include "ChartsPanel.h"
 #include "DataPanel.h"
@@ -20,12 +22,15 @@
 #include "TrainingPanel.h"
 #include "TransformPanel.h"
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace equiscope::gui {
@@ -85,11 +90,8 @@ void MainWindow::buildDocks() {
 
     charts_ = new views::ChartsPanel(this);
     chartsDock_ = dock(tr("Charts"), "chartsDock", charts_, Qt::BottomDockWidgetArea);
-    auto* trainingPanel = new views::TrainingPanel(TrainingController::taskNames(),
-                                                   TrainingController::modelKinds(), this);
-    training_ = new TrainingController(trainingPanel, this);
     auto* trainingDock =
-        dock(tr("Training"), "trainingDock", trainingPanel, Qt::BottomDockWidgetArea);
+        dock(tr("Training"), "trainingDock", buildTraining(), Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock_, trainingDock);
     sphericalPanel_ = new views::SphericalPanel(this);
     sphericalDock_ =
@@ -110,6 +112,35 @@ void MainWindow::buildDocks() {
     resizeDocks({welcome, transformDock_}, {kLeftDockWidth, kRightDockWidth}, Qt::Horizontal);
     resizeDocks({transformDock_, evaluation}, {3, 2}, Qt::Vertical);
     defaultDockState_ = saveState();
+}
+
+// The Training tab: a method chooser above PER's panel or augment's, one shown at a time.
+QWidget* MainWindow::buildTraining() {
+    auto* page = new QWidget(this);
+    auto* column = new QVBoxLayout(page);
+    column->setContentsMargins(0, 0, 0, 0);
+    trainingMethod_ = new QComboBox(page);
+    trainingMethod_->addItems({tr("PER: soft equivariance, learned levels (synthetic tasks)"),
+                               tr("augment: invariance-constrained augmentation (shapes)")});
+    auto* chooser = new QFormLayout;
+    chooser->addRow(tr("Method"), trainingMethod_);
+    column->addLayout(chooser);
+    auto* stack = new QStackedWidget(page);
+    auto* perPanel = new views::TrainingPanel(TrainingController::taskNames(),
+                                              TrainingController::modelKinds(), stack);
+    training_ = new TrainingController(perPanel, this);
+    auto* augmentPanel = new views::AugmentPanel(AugmentController::modelKinds(), stack);
+    augment_ = new AugmentController(augmentPanel, this);
+    stack->addWidget(perPanel);
+    stack->addWidget(augmentPanel);
+    column->addWidget(stack, 1);
+    connect(trainingMethod_, &QComboBox::currentIndexChanged, stack,
+            &QStackedWidget::setCurrentIndex);
+    return page;
+}
+
+void MainWindow::showTrainingMethod(int method) {
+    trainingMethod_->setCurrentIndex(method);
 }
 
 QWidget* MainWindow::buildWelcome() {

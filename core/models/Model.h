@@ -12,6 +12,9 @@
 namespace at {
 class Tensor;
 }
+namespace torch::nn {
+class Module;
+}
 
 namespace equiscope {
 
@@ -47,6 +50,9 @@ class Model {
     virtual at::Tensor partition(const at::Tensor& pos, const at::Tensor& feat);
     // What the last forward found worth reporting (e.g. frame-averaging eigen-gaps).
     virtual std::map<std::string, std::string> diagnostics() const { return {}; }
+    // The weights a generic trainer may update (the classifier training of issue 16), or
+    // null when the model has none it exposes (TorchScript models).
+    virtual torch::nn::Module* trainableModule() { return nullptr; }
 };
 
 } // namespace equiscope

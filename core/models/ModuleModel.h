@@ -21,6 +21,7 @@ class ModuleModel : public Model {
     bool float64() const override { return float64_; }
     void save(const std::string& path) const override;
     void load(const std::string& path) override;
+    torch::nn::Module* trainableModule() override { return module_.get(); }
 
   protected:
     torch::TensorOptions options() const {

@@ -18,6 +18,7 @@ class WrappedModel : public Model {
     bool float64() const override { return backbone_->float64(); }
     void save(const std::string& path) const override { backbone_->save(path); }
     void load(const std::string& path) override { backbone_->load(path); }
+    torch::nn::Module* trainableModule() override { return backbone_->trainableModule(); }
 
   protected:
     std::unique_ptr<Model> backbone_;

@@ -84,6 +84,7 @@ void registerAffineMc(ModelRegistry& registry) {
           {"hidden", "64", "backbone option, when it has it"},
           {"width", std::to_string(kShapeClasses), "backbone option (output channels)"},
           {"feature_dim", "0", "backbone option, when it has it"},
+          {"neighbours", "0", "backbone option, when it has it"},
           {"seed", "0", "backbone option, when it has it"}},
          {"Perm"},
          [models](const ModelOptions& o) -> std::unique_ptr<Model> {

@@ -120,6 +120,7 @@ void registerFrameAveraging(ModelRegistry& registry) {
           {"output", "position", "backbone option, when it has it"},
           {"width", "1", "backbone option, when it has it"},
           {"feature_dim", "0", "backbone option, when it has it"},
+          {"neighbours", "0", "backbone option, when it has it"},
           {"seed", "0", "backbone option, when it has it"}},
          {"E3", "Perm"},
          [models](const ModelOptions& o) -> std::unique_ptr<Model> {
